@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { problem } from "@/server/http/problem";
+import { route } from "@/server/http/route";
+import { fieldErrorsOf } from "@/server/http/validation";
+import { getTicket } from "@/server/tickets/queries/ticket-detail/get-ticket";
+
+const query = z.strictObject({
+  minVersion: z.coerce
+    .number({ error: "minVersion must be a number." })
+    .int({ error: "minVersion must be a whole number." })
+    .min(1, { error: "minVersion must be at least 1." })
+    .optional(),
+});
+
+/** The ticket from its read model; with `minVersion`, only once the read model has caught up. */
+export const GET = route<{ ticketId: string }>(async ({ request, params }) => {
+  const parsed = query.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!parsed.success) {
+    return problem(400, "validation", "Invalid request", "The query string is not valid.", {
+      errors: fieldErrorsOf(parsed.error),
+    });
+  }
+  const read = await getTicket(params.ticketId, { minVersion: parsed.data.minVersion });
+  switch (read.state) {
+    case "current":
+      return Response.json(read.ticket, { headers: { "cache-control": "no-store" } });
+    case "behind":
+      return Response.json(
+        { ticketId: read.ticketId, version: read.version },
+        { status: 202, headers: { "retry-after": "1", "cache-control": "no-store" } },
+      );
+    case "not-found":
+      return problem(404, "not-found", "Not found", `Ticket ${params.ticketId} was not found.`);
+  }
+});

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Providers } from "@/app/providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Support desk", template: "%s · Support desk" },
+  description: "Work customer tickets; every change shows when it has reached every view.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+            <Link href="/tickets" className="font-semibold tracking-tight">
+              Support desk
+            </Link>
+            <Link
+              href="/tickets"
+              className="text-sm text-slate-700 hover:underline dark:text-slate-300"
+            >
+              Tickets
+            </Link>
+          </nav>
+        </header>
+        <Providers>
+          <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+            {children}
+          </main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,31 @@
+const units: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+];
+const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+export function relative(iso: string, now = Date.now()): string {
+  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return "just now";
+}
+
+/** A relative time with the exact time on hover and for machines. */
+export function RelativeTime({ iso }: { iso: string }) {
+  const exact = new Date(iso).toLocaleString("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "medium",
+    timeZone: "UTC",
+  });
+  return (
+    <time dateTime={iso} title={`${exact} UTC`}>
+      {relative(iso)}
+    </time>
+  );
+}

@@ -1,0 +1,65 @@
+// Installs the embedded database (FerretDB, SQLite backend) into .cache/bin once.
+// Plain Node so it runs before anything else is built; the Go module proxy is the only source.
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const VERSION = "v1.24.2";
+const root = path.resolve(import.meta.dirname, "..");
+const binDir = path.join(root, ".cache", "bin");
+const bin = path.join(binDir, "ferretdb");
+
+function installedVersion() {
+  if (!existsSync(bin)) return null;
+  const out = spawnSync(bin, ["--version"], { encoding: "utf8" });
+  const match = /version:\s*(v[\d.]+)/.exec(`${out.stdout}${out.stderr}`);
+  return match?.[1] ?? null;
+}
+
+const current = installedVersion();
+if (current === VERSION) {
+  console.log(`FerretDB ${VERSION} already installed at ${path.relative(root, bin)}`);
+  process.exit(0);
+}
+
+const go = spawnSync("go", ["version"], { encoding: "utf8" });
+if (go.status !== 0) {
+  console.error("The Go toolchain is needed to install the embedded database (FerretDB).");
+  console.error("Install Go, or set MONGODB_URI to use a MongoDB server instead.");
+  process.exit(1);
+}
+
+mkdirSync(binDir, { recursive: true });
+console.log(
+  `Installing FerretDB ${VERSION} into ${path.relative(root, binDir)} (a few minutes on first run)…`,
+);
+const goEnv = { ...process.env, GOTOOLCHAIN: "local", CGO_ENABLED: "0", GOFLAGS: "-mod=mod" };
+// `go install …@version` builds a binary that panics at start: the module as published lacks
+// the generated build/version/version.txt. So fetch the module, copy it somewhere writable,
+// write that file, and build from the copy.
+const info = JSON.parse(
+  execFileSync("go", ["mod", "download", "-json", `github.com/FerretDB/FerretDB@${VERSION}`], {
+    encoding: "utf8",
+    env: goEnv,
+  }),
+);
+const srcDir = mkdtempSync(path.join(os.tmpdir(), "ferretdb-src-"));
+try {
+  cpSync(info.Dir, srcDir, { recursive: true });
+  execFileSync("chmod", ["-R", "u+w", srcDir]);
+  writeFileSync(path.join(srcDir, "build", "version", "version.txt"), `${VERSION}\n`);
+  execFileSync("go", ["build", "-trimpath", "-o", bin, "./cmd/ferretdb"], {
+    cwd: srcDir,
+    stdio: "inherit",
+    env: goEnv,
+  });
+} finally {
+  rmSync(srcDir, { recursive: true, force: true });
+}
+const installed = installedVersion();
+if (installed !== VERSION) {
+  console.error(`FerretDB build finished but reports version ${installed ?? "unknown"}.`);
+  process.exit(1);
+}
+console.log(`FerretDB ${installed} installed.`);

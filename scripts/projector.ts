@@ -1,0 +1,24 @@
+// `npm run projector`: a projector in its own process. Several may run at once; leases keep
+// them from stepping on each other. Uses MONGODB_URI, or the embedded database of a running app.
+import { Projector } from "../server/projections/projector";
+import { closeDb, databaseUri, getCollections } from "../server/db/client";
+import { env } from "../server/env";
+
+const projector = new Projector({
+  collections: getCollections,
+  delayMs: env.PROJECTION_DELAY_MS,
+  pollMs: env.PROJECTOR_POLL_MS,
+});
+
+async function stop() {
+  await projector.stop();
+  await closeDb();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
+
+console.log(
+  `[projector] ${projector.owner} projecting from ${databaseUri().replace(/\/\/[^@]*@/, "//***@")}`,
+);
+projector.start();

@@ -1,0 +1,70 @@
+// The start command: runs the embedded database when MONGODB_URI is unset, fills a new desk
+// with demo tickets, and serves the app. Ctrl-C or SIGTERM stops everything it started.
+import path from "node:path";
+import {
+  DEFAULT_DATA_DIR,
+  PROJECT_ROOT,
+  startEmbeddedDb,
+  type EmbeddedDb,
+} from "../server/db/embedded";
+import { spawnWatched, type Watched } from "../server/process/watched";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+const host = process.env.HOST ?? "127.0.0.1";
+const dataDir = path.resolve(process.env.DATA_DIR ?? DEFAULT_DATA_DIR);
+const seed = (process.env.SEED_DEMO ?? "true") !== "false";
+
+let db: EmbeddedDb | undefined;
+let web: Watched | undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await web?.stop();
+  await db?.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  if (!process.env.MONGODB_URI) {
+    db = await startEmbeddedDb({ dataDir, onLog: (line) => console.error(`[ferretdb] ${line}`) });
+    process.env.MONGODB_URI = db.uri;
+    console.log(
+      `Embedded database (FerretDB on SQLite) at ${db.uri}, data in ${path.relative(PROJECT_ROOT, dataDir) || dataDir}`,
+    );
+    void db.exited.then((code) => {
+      if (!stopping) {
+        console.error(`The embedded database exited unexpectedly (code ${code}).`);
+        void shutdown(1);
+      }
+    });
+  }
+
+  if (seed) {
+    const { seedDemo } = await import("../server/demo/seed-demo");
+    const { closeDb } = await import("../server/db/client");
+    const created = await seedDemo();
+    if (created > 0) console.log(`Created ${created} demo tickets.`);
+    await closeDb();
+  }
+
+  const next = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
+  web = spawnWatched(process.execPath, [next, dev ? "dev" : "start", "-H", host, "-p", port], {
+    cwd: PROJECT_ROOT,
+    output: "inherit",
+  });
+  void web.exited.then((code) => {
+    if (!stopping) void shutdown(code ?? 1);
+  });
+  console.log(`Support desk: http://${host === "127.0.0.1" ? "localhost" : host}:${port}`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+});

@@ -1,0 +1,60 @@
+import "server-only";
+import { MongoClient, type Db } from "mongodb";
+import { env } from "@/server/env";
+import { runningEmbeddedUri } from "@/server/db/embedded-runtime";
+import { collections, type Collections } from "@/server/db/collections";
+import { ensureIndexes } from "@/server/db/indexes";
+
+interface Connection {
+  client: MongoClient;
+  ready: Promise<Db>;
+}
+
+// One client per process; kept on globalThis so dev-mode module reloads reuse it.
+const holder = globalThis as typeof globalThis & { __supportDeskMongo?: Connection };
+
+export function databaseUri(): string {
+  const uri = env.MONGODB_URI ?? runningEmbeddedUri();
+  if (!uri) {
+    throw new Error(
+      "No database: set MONGODB_URI, or start the app with `npm start` (it runs the embedded database).",
+    );
+  }
+  return uri;
+}
+
+function connect(): Connection {
+  const client = new MongoClient(databaseUri(), {
+    appName: "support-desk",
+    // Fail fast when the database is down, so a request gets a 503 instead of hanging.
+    serverSelectionTimeoutMS: 3_000,
+    connectTimeoutMS: 3_000,
+    maxPoolSize: 20,
+  });
+  const ready = (async () => {
+    const db = client.db();
+    await ensureIndexes(db);
+    return db;
+  })();
+  // A failed start-up (database down) must not poison the process: the next call retries.
+  ready.catch(() => {
+    if (holder.__supportDeskMongo?.client === client) holder.__supportDeskMongo = undefined;
+    void client.close().catch(() => undefined);
+  });
+  return { client, ready };
+}
+
+export async function getDb(): Promise<Db> {
+  holder.__supportDeskMongo ??= connect();
+  return holder.__supportDeskMongo.ready;
+}
+
+export async function getCollections(): Promise<Collections> {
+  return collections(await getDb());
+}
+
+export async function closeDb(): Promise<void> {
+  const connection = holder.__supportDeskMongo;
+  holder.__supportDeskMongo = undefined;
+  if (connection) await connection.client.close();
+}

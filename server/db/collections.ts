@@ -1,0 +1,23 @@
+import "server-only";
+import type { Db } from "mongodb";
+import type { TicketDocument } from "@/server/tickets/write-model";
+import type { QueueEntry } from "@/server/projections/queue";
+import type { TicketListDocument } from "@/server/tickets/queries/ticket-list/document";
+import type { TicketDetailDocument } from "@/server/tickets/queries/ticket-detail/document";
+
+/** Every collection the app uses, named once. */
+export const COLLECTIONS = {
+  tickets: "tickets",
+  projectionQueue: "projection_queue",
+  ticketList: "ticket_list",
+  ticketDetail: "ticket_detail",
+} as const;
+
+export const collections = (db: Db) => ({
+  tickets: db.collection<TicketDocument>(COLLECTIONS.tickets),
+  projectionQueue: db.collection<QueueEntry>(COLLECTIONS.projectionQueue),
+  ticketList: db.collection<TicketListDocument>(COLLECTIONS.ticketList),
+  ticketDetail: db.collection<TicketDetailDocument>(COLLECTIONS.ticketDetail),
+});
+
+export type Collections = ReturnType<typeof collections>;

@@ -1,0 +1,46 @@
+import "server-only";
+import type { Db, IndexDescription } from "mongodb";
+import { COLLECTIONS } from "@/server/db/collections";
+
+/** Every index, named, in one place. Created at start-up, idempotently. */
+export const INDEXES: Record<string, IndexDescription[]> = {
+  [COLLECTIONS.tickets]: [
+    // The sweeper's query: tickets whose projection is still owed.
+    { name: "tickets_dirty", key: { dirtySince: 1 } },
+  ],
+  [COLLECTIONS.projectionQueue]: [{ name: "queue_due", key: { leaseUntil: 1, since: 1 } }],
+  [COLLECTIONS.ticketList]: [
+    // Newest first with _id as the tie-breaker: the keyset for every list query.
+    { name: "list_updated", key: { updatedAt: -1, _id: -1 } },
+    { name: "list_status_updated", key: { status: 1, updatedAt: -1, _id: -1 } },
+    { name: "list_assignee_updated", key: { assignee: 1, updatedAt: -1, _id: -1 } },
+    { name: "list_priority_updated", key: { priority: 1, updatedAt: -1, _id: -1 } },
+    { name: "list_note_updated", key: { hasNote: 1, updatedAt: -1, _id: -1 } },
+    {
+      name: "list_status_assignee_updated",
+      key: { status: 1, assignee: 1, updatedAt: -1, _id: -1 },
+    },
+  ],
+  [COLLECTIONS.ticketDetail]: [],
+};
+
+/**
+ * Creates the indexes that are missing, by name. Only missing ones are sent because re-sending
+ * an existing compound index of four fields crashes the embedded database's connection
+ * (FerretDB 1.24), and because it makes every start-up after the first one read-only.
+ */
+export async function ensureIndexes(db: Db): Promise<void> {
+  const existing = new Set(
+    (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name),
+  );
+  for (const [name, indexes] of Object.entries(INDEXES)) {
+    const collection = db.collection(name);
+    const present = existing.has(name)
+      ? new Set(
+          (await collection.listIndexes().toArray()).map((i: { name?: unknown }) => String(i.name)),
+        )
+      : new Set<string>();
+    const missing = indexes.filter((index) => !present.has(index.name ?? ""));
+    if (missing.length > 0) await collection.createIndexes(missing);
+  }
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { z } from "zod";
+
+const boolean = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const schema = z.object({
+  /** Any MongoDB (or FerretDB) URI. Unset: the embedded database the start script runs. */
+  MONGODB_URI: z.string().min(1).optional(),
+  /** An artificial delay before each projection, so people and tests can watch "syncing". */
+  PROJECTION_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /** Run the projector inside the web server (default) or only as `npm run projector`. */
+  PROJECTOR_IN_PROCESS: boolean.default(true),
+  /** How often an idle projector looks for work it was not nudged about. */
+  PROJECTOR_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = load();

@@ -1,0 +1,74 @@
+import "server-only";
+import type { z } from "zod";
+import { currentActor } from "@/server/auth/current-actor";
+import { isDatabaseUnavailable } from "@/server/http/problem";
+import { fieldErrorsOf } from "@/server/http/validation";
+import {
+  systemContext,
+  type CommandOptions,
+  type CommandResult,
+} from "@/server/tickets/commands/command-options";
+import { DomainError, ValidationError } from "@/server/tickets/domain/errors";
+import type { ActionState } from "@/components/action-state";
+
+export type { ActionState };
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  }
+  return values;
+}
+
+/**
+ * Wraps every form server action: parse the form with the command's schema, resolve the actor,
+ * run the command, and map domain errors to messages beside the fields. Nothing else in an
+ * action, so none can skip validation.
+ */
+export function formAction<S extends z.ZodType>(
+  schema: S,
+  toInput: (values: Record<string, string>) => unknown,
+  run: (input: z.infer<S>, options: CommandOptions) => Promise<CommandResult>,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const values = formValues(formData);
+    const parsed = schema.safeParse(toInput(values));
+    if (!parsed.success) {
+      return {
+        status: "error",
+        kind: "validation",
+        message: "Please correct the highlighted fields.",
+        fieldErrors: fieldErrorsOf(parsed.error),
+        values,
+      };
+    }
+    try {
+      const ctx = systemContext(await currentActor("web"));
+      const result = await run(parsed.data, { ctx });
+      return { status: "saved", ...result, savedAt: ctx.now.toISOString() };
+    } catch (error) {
+      if (error instanceof DomainError) {
+        const fieldErrors = error instanceof ValidationError ? error.fieldErrors : {};
+        return { status: "error", kind: error.kind, message: error.message, fieldErrors, values };
+      }
+      if (isDatabaseUnavailable(error)) {
+        return {
+          status: "error",
+          kind: "unavailable",
+          message: "The database cannot be reached right now. Nothing was saved; please try again.",
+          fieldErrors: {},
+          values,
+        };
+      }
+      console.error(error);
+      return {
+        status: "error",
+        kind: "internal",
+        message: "Something went wrong on our side. Please try again.",
+        fieldErrors: {},
+        values,
+      };
+    }
+  };
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { MongoNetworkError, MongoServerSelectionError } from "mongodb";
+import { DomainError, type FieldErrors } from "@/server/tickets/domain/errors";
+
+const TYPE_BASE = "https://support-desk.example/problems";
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldErrors;
+  [extra: string]: unknown;
+}
+
+export function problem(
+  status: number,
+  slug: string,
+  title: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
+  const body: Problem = { type: `${TYPE_BASE}/${slug}`, title, status, detail, ...extra };
+  return Response.json(body, {
+    status,
+    headers: { "content-type": "application/problem+json", ...headers },
+  });
+}
+
+export const isDatabaseUnavailable = (error: unknown) =>
+  error instanceof MongoNetworkError || error instanceof MongoServerSelectionError;
+
+/** Domain errors and infrastructure failures → problem responses, in one place. */
+export function problemFor(error: unknown): Response {
+  if (error instanceof DomainError) {
+    switch (error.kind) {
+      case "validation":
+        return problem(400, "validation", "Invalid request", error.message, {
+          errors: (error as DomainError & { fieldErrors: FieldErrors }).fieldErrors,
+        });
+      case "not-found":
+        return problem(404, "not-found", "Not found", error.message);
+      case "invalid-transition":
+        return problem(409, "invalid-transition", "Not allowed for this ticket", error.message);
+      case "version-conflict":
+        return problem(409, "version-conflict", "Version conflict", error.message);
+      case "idempotency-mismatch":
+        return problem(422, "idempotency-key-reused", "Idempotency key reused", error.message);
+      default: {
+        const unreachable: never = error.kind;
+        throw new Error(`unmapped domain error ${String(unreachable)}`);
+      }
+    }
+  }
+  if (isDatabaseUnavailable(error)) {
+    return problem(
+      503,
+      "unavailable",
+      "Service unavailable",
+      "The database cannot be reached right now. Nothing was changed by this request; retry shortly.",
+      {},
+      { "retry-after": "2" },
+    );
+  }
+  console.error(error);
+  return problem(500, "internal", "Internal error", "Something went wrong on our side.");
+}

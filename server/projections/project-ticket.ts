@@ -1,0 +1,13 @@
+import type { Collections } from "@/server/db/collections";
+import { toTicketDetailDocument } from "@/server/tickets/queries/ticket-detail/document";
+import { toTicketListDocument } from "@/server/tickets/queries/ticket-list/document";
+import type { TicketDocument } from "@/server/tickets/write-model";
+import { writeIfNewer } from "@/server/projections/version-guard";
+
+/** Recomputes every per-ticket read document from the write document. Idempotent. */
+export async function projectTicket(cols: Collections, ticket: TicketDocument, now: Date) {
+  await Promise.all([
+    writeIfNewer(cols.ticketList, toTicketListDocument(ticket, now)),
+    writeIfNewer(cols.ticketDetail, toTicketDetailDocument(ticket, now)),
+  ]);
+}

@@ -1,0 +1,201 @@
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import {
+  MongoNetworkError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+  type ObjectId,
+} from "mongodb";
+import type { Collections } from "@/server/db/collections";
+import { projectTicket } from "@/server/projections/project-ticket";
+import { EPOCH, enqueue } from "@/server/projections/queue";
+
+export interface ProjectorOptions {
+  /** Connects (or reconnects) lazily, so a projector outlives a database restart. */
+  collections: () => Promise<Collections>;
+  delayMs?: number;
+  pollMs?: number;
+  leaseMs?: number;
+  /** Failures of one ticket before it is parked as a dead letter. */
+  maxAttempts?: number;
+  /** How often to rebuild lost queue entries from the tickets' own markers. */
+  sweepEveryMs?: number;
+  log?: (message: string) => void;
+}
+
+const FAR_FUTURE = new Date("9999-12-31T00:00:00Z");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Failures of the database, not of a ticket: they must not count towards dead-lettering. */
+const isConnectionError = (error: unknown) =>
+  error instanceof MongoNetworkError ||
+  error instanceof MongoServerSelectionError ||
+  error instanceof MongoTopologyClosedError ||
+  (error instanceof Error && error.name === "MongoClientClosedError");
+
+/**
+ * Claims queued tickets with a lease, projects them with version guards, and releases them only
+ * if nothing new was written meanwhile. At-least-once and idempotent; see docs/projections.md.
+ */
+export class Projector {
+  readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private nudged = false;
+  private readonly delayMs: number;
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly sweepEveryMs: number;
+  private readonly log: (message: string) => void;
+
+  constructor(private readonly options: ProjectorOptions) {
+    this.delayMs = options.delayMs ?? 0;
+    this.pollMs = options.pollMs ?? 250;
+    this.leaseMs = Math.max(options.leaseMs ?? 30_000, this.delayMs + 10_000);
+    this.maxAttempts = options.maxAttempts ?? 8;
+    this.sweepEveryMs = options.sweepEveryMs ?? 5 * 60_000;
+    this.log = options.log ?? ((message) => console.log(`[projector] ${message}`));
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Work is waiting: skip the rest of the idle wait. */
+  nudge(): void {
+    this.nudged = true;
+    this.wake?.();
+  }
+
+  private async idle(ms: number) {
+    if (this.nudged || !this.running) {
+      this.nudged = false;
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wake = undefined;
+    this.nudged = false;
+  }
+
+  private async run() {
+    let nextSweep = 0;
+    let failures = 0;
+    while (this.running) {
+      try {
+        const cols = await this.options.collections();
+        if (Date.now() >= nextSweep) {
+          await this.sweep(cols);
+          nextSweep = Date.now() + this.sweepEveryMs;
+        }
+        const worked = await this.drain(cols);
+        if (failures > 0) this.log("database reachable again");
+        failures = 0;
+        if (worked === 0) await this.idle(this.pollMs);
+      } catch (error) {
+        failures++;
+        if (failures === 1) this.log(`paused: ${describe(error)}`);
+        nextSweep = 0; // a write may have reached a ticket but not the queue during the outage
+        await this.idle(Math.min(250 * 2 ** failures, 5_000));
+      }
+    }
+  }
+
+  /** Processes what is due now, oldest first. Returns how many entries it looked at. */
+  async drain(cols: Collections, limit = 100): Promise<number> {
+    const due = await cols.projectionQueue
+      .find({ leaseUntil: { $lte: new Date() } }, { projection: { _id: 1 } })
+      .sort({ since: 1 })
+      .limit(limit)
+      .toArray();
+    for (const entry of due) {
+      if (!this.running) break;
+      await this.processEntry(cols, entry._id);
+    }
+    return due.length;
+  }
+
+  /** Claims one queue entry and brings that ticket's read models up to date. */
+  async processEntry(cols: Collections, ticketId: ObjectId): Promise<boolean> {
+    const now = new Date();
+    const claimed = await cols.projectionQueue.findOneAndUpdate(
+      { _id: ticketId, leaseUntil: { $lte: now } },
+      { $set: { leaseUntil: new Date(now.getTime() + this.leaseMs), owner: this.owner } },
+      { returnDocument: "after" },
+    );
+    if (!claimed) return false; // someone else holds it, or it is done
+
+    try {
+      if (this.delayMs > 0) await sleep(this.delayMs);
+      const ticket = await cols.tickets.findOne({ _id: ticketId });
+      if (ticket && (ticket.dirtySince !== null || ticket.projectedVersion < ticket.version)) {
+        await projectTicket(cols, ticket, new Date());
+        // Only this version is cleared: a command that landed meanwhile keeps the ticket marked.
+        await cols.tickets.updateOne(
+          { _id: ticketId, version: ticket.version },
+          { $set: { dirtySince: null, projectedVersion: ticket.version } },
+        );
+      }
+      // If an enqueue happened since the claim, `n` moved: keep the entry for another round.
+      const removed = await cols.projectionQueue.deleteOne({ _id: ticketId, n: claimed.n });
+      if (removed.deletedCount === 0) {
+        await cols.projectionQueue.updateOne(
+          { _id: ticketId, owner: this.owner },
+          { $set: { leaseUntil: EPOCH, owner: null } },
+        );
+      }
+      return true;
+    } catch (error) {
+      if (isConnectionError(error)) throw error; // not this ticket's fault; the loop backs off
+      const attempts = claimed.attempts + 1;
+      const dead = attempts >= this.maxAttempts;
+      const retryAt = new Date(Date.now() + Math.min(100 * 2 ** attempts, 60_000));
+      this.log(`ticket ${ticketId.toHexString()} failed (attempt ${attempts}): ${describe(error)}`);
+      await cols.projectionQueue.updateOne(
+        { _id: ticketId, owner: this.owner },
+        {
+          $set: {
+            attempts,
+            dead,
+            lastError: describe(error),
+            owner: null,
+            leaseUntil: dead ? FAR_FUTURE : retryAt,
+          },
+        },
+      );
+      return true;
+    }
+  }
+
+  /**
+   * Re-queues every ticket still marked dirty. The queue is only an index of the markers, so
+   * this repairs it after a crash between a ticket write and its enqueue.
+   */
+  async sweep(cols: Collections): Promise<number> {
+    const dirty = await cols.tickets
+      .find({ dirtySince: { $gte: EPOCH } }, { projection: { _id: 1 } })
+      .toArray();
+    const now = new Date();
+    for (const { _id } of dirty) await enqueue(cols.projectionQueue, _id, now);
+    return dirty.length;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

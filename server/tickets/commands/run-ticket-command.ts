@@ -1,0 +1,142 @@
+import { ObjectId, type UpdateFilter } from "mongodb";
+import { getCollections } from "@/server/db/client";
+import { afterTicketWrite } from "@/server/projections/after-write";
+import {
+  DomainError,
+  TicketNotFoundError,
+  VersionConflictError,
+  IdempotencyKeyReusedError,
+} from "@/server/tickets/domain/errors";
+import { evolve } from "@/server/tickets/domain/evolve";
+import { ticketIdSchema } from "@/server/tickets/domain/schemas";
+import type { TicketEvent, TicketState } from "@/server/tickets/domain/types";
+import {
+  HISTORY_LIMIT,
+  IDEMPOTENCY_LIMIT,
+  historyEntry,
+  stateFields,
+  toState,
+  type TicketDocument,
+} from "@/server/tickets/write-model";
+import {
+  hashIdempotencyKey,
+  hashRequest,
+  type CommandOptions,
+  type CommandResult,
+} from "@/server/tickets/commands/command-options";
+
+export type Decision = TicketEvent | null | DomainError;
+
+const MAX_ATTEMPTS = 25;
+
+export function parseTicketId(ticketId: string): ObjectId {
+  if (!ticketIdSchema.safeParse(ticketId).success) throw new TicketNotFoundError(ticketId);
+  return ObjectId.createFromHexString(ticketId.toLowerCase());
+}
+
+/**
+ * Loads a ticket, decides, and applies the event with one single-document write guarded by the
+ * version that was read. When another write got there first, the decision is taken again on the
+ * fresh state (so "closed stays closed" holds under races), unless the caller pinned
+ * `expectedVersion`, in which case that is a conflict.
+ */
+export async function runTicketCommand(
+  command: string,
+  ticketId: string,
+  input: unknown,
+  decide: (state: TicketState) => Decision,
+  options: CommandOptions,
+): Promise<CommandResult> {
+  const _id = parseTicketId(ticketId);
+  const { tickets } = await getCollections();
+  const key = options.idempotency
+    ? hashIdempotencyKey(options.idempotency.scope, options.idempotency.key)
+    : undefined;
+  const request = hashRequest(command, { ticketId: _id.toHexString(), input });
+
+  for (let attempt = 1; ; attempt++) {
+    const doc = await tickets.findOne({ _id });
+    if (!doc) throw new TicketNotFoundError(ticketId);
+
+    const seen = key ? doc.idempotency.find((r) => r.key === key) : undefined;
+    if (seen) {
+      if (seen.request !== request) throw new IdempotencyKeyReusedError();
+      return { ticketId: _id.toHexString(), version: seen.version };
+    }
+    if (options.expectedVersion !== undefined && options.expectedVersion !== doc.version) {
+      throw new VersionConflictError(options.expectedVersion, doc.version);
+    }
+
+    const decision = decide(toState(doc));
+    if (decision instanceof DomainError) throw decision;
+    if (decision === null) return { ticketId: _id.toHexString(), version: doc.version };
+
+    const { ctx } = options;
+    const version = doc.version + 1;
+    const next = evolve(toState(doc), decision, {
+      ticketId: _id.toHexString(),
+      at: ctx.now,
+      actor: ctx.actor,
+      version,
+    });
+    const update = buildUpdate(doc, decision, next, {
+      version,
+      at: ctx.now,
+      actor: ctx.actor,
+      idempotency: key ? { key, request, version } : undefined,
+    });
+    const written = await tickets.updateOne({ _id, version: doc.version }, update);
+    if (written.matchedCount === 1) {
+      await afterTicketWrite(_id, ctx.now);
+      return { ticketId: _id.toHexString(), version };
+    }
+    if (options.expectedVersion !== undefined) {
+      const current = await tickets.findOne({ _id }, { projection: { version: 1 } });
+      throw new VersionConflictError(options.expectedVersion, current?.version ?? doc.version);
+    }
+    if (attempt >= MAX_ATTEMPTS) {
+      throw new Error(`${command} on ${ticketId}: still contended after ${MAX_ATTEMPTS} attempts`);
+    }
+    // Someone else wrote first: back off a little (with jitter) and decide again.
+    await new Promise((r) => setTimeout(r, Math.random() * Math.min(2 ** attempt, 50)));
+  }
+}
+
+function buildUpdate(
+  doc: TicketDocument,
+  event: TicketEvent,
+  next: TicketState,
+  meta: {
+    version: number;
+    at: Date;
+    actor: { id: string; name: string };
+    idempotency: TicketDocument["idempotency"][number] | undefined;
+  },
+): UpdateFilter<TicketDocument> {
+  const entry = historyEntry(event, meta);
+  const set: Partial<TicketDocument> = {
+    ...stateFields(next),
+    // Keep the oldest unprojected time: it is what "oldest pending" and lag are measured from.
+    dirtySince: doc.dirtySince ?? meta.at,
+  };
+  const push: Partial<Record<"history" | "notes" | "idempotency", { $each: unknown[] }>> = {};
+
+  // Arrays are bounded here rather than with $push/$slice, which the embedded database lacks.
+  // The write is guarded by version, so replacing a whole array is as safe as appending.
+  if (doc.history.length >= HISTORY_LIMIT)
+    set.history = [...doc.history.slice(1 - HISTORY_LIMIT), entry];
+  else push.history = { $each: [entry] };
+
+  if (meta.idempotency) {
+    if (doc.idempotency.length >= IDEMPOTENCY_LIMIT) {
+      set.idempotency = [...doc.idempotency.slice(1 - IDEMPOTENCY_LIMIT), meta.idempotency];
+    } else push.idempotency = { $each: [meta.idempotency] };
+  }
+  if (event.type === "NoteAdded") {
+    const note = next.notes.at(-1);
+    if (note) push.notes = { $each: [note] };
+  }
+  return Object.keys(push).length > 0
+    ? ({ $set: set, $push: push } as UpdateFilter<TicketDocument>)
+    : { $set: set };
+}
