@@ -1,7 +1,16 @@
 // Installs the embedded database (FerretDB, SQLite backend) into .cache/bin once.
 // Plain Node so it runs before anything else is built; the Go module proxy is the only source.
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -17,8 +26,14 @@ function installedVersion() {
   return match?.[1] ?? null;
 }
 
+// The build is identified by the FerretDB version and our patch, so a changed patch rebuilds.
+const patchFile = path.join(root, "scripts", "ferretdb", "serialize_writes.go");
+const stampFile = path.join(binDir, "ferretdb.stamp");
+const stamp = `${VERSION} ${createHash("sha256").update(readFileSync(patchFile)).digest("hex")}`;
+const stamped = existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
+
 const current = installedVersion();
-if (current === VERSION) {
+if (current === VERSION && stamped) {
   console.log(`FerretDB ${VERSION} already installed at ${path.relative(root, bin)}`);
   process.exit(0);
 }
@@ -49,6 +64,17 @@ try {
   cpSync(info.Dir, srcDir, { recursive: true });
   execFileSync("chmod", ["-R", "u+w", srcDir]);
   writeFileSync(path.join(srcDir, "build", "version", "version.txt"), `${VERSION}\n`);
+  // Make single-document writes atomic (see the comment in serialize_writes.go).
+  const handlerDir = path.join(srcDir, "internal", "handler");
+  cpSync(patchFile, path.join(handlerDir, "serialize_writes.go"));
+  const handlerGo = path.join(handlerDir, "handler.go");
+  const source = readFileSync(handlerGo, "utf8");
+  if (!source.includes("\th.initCommands()\n"))
+    throw new Error("unexpected FerretDB source: cannot patch");
+  writeFileSync(
+    handlerGo,
+    source.replace("\th.initCommands()\n", "\th.initCommands()\n\th.serializeWrites()\n"),
+  );
   execFileSync("go", ["build", "-trimpath", "-o", bin, "./cmd/ferretdb"], {
     cwd: srcDir,
     stdio: "inherit",
@@ -62,4 +88,5 @@ if (installed !== VERSION) {
   console.error(`FerretDB build finished but reports version ${installed ?? "unknown"}.`);
   process.exit(1);
 }
-console.log(`FerretDB ${installed} installed.`);
+writeFileSync(stampFile, stamp);
+console.log(`FerretDB ${installed} installed (with atomic single-document writes).`);

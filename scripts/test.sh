@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need, then runs every check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Embedded database"
+node scripts/install-ferretdb.mjs
+step "Chromium"
+bash scripts/install-chromium.sh
+
+step "Lint"
+npx eslint --max-warnings=0 .
+step "Format"
+npx prettier --check . >/dev/null && echo "All files formatted."
+step "Type-check"
+npx tsc --noEmit && echo "No type errors."
+
+step "Unit and integration tests (real database)"
+npx vitest run
+
+step "Production build"
+npx next build >/tmp/support-desk-build.log 2>&1 || { cat /tmp/support-desk-build.log; exit 1; }
+echo "Built."
+
+step "End-to-end tests (Chromium)"
+npx playwright test

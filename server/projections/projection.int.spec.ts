@@ -1,0 +1,121 @@
+import { ObjectId } from "mongodb";
+import { beforeEach, describe, expect, it } from "vitest";
+import { getCollections } from "@/server/db/client";
+import { projectTicket } from "@/server/projections/project-ticket";
+import { addNote } from "@/server/tickets/commands/add-note";
+import { changeStatus } from "@/server/tickets/commands/change-status";
+import { createTicket } from "@/server/tickets/commands/create-ticket";
+import { as, catchUp, create, manualProjector } from "@/server/testing/fixtures";
+
+const LONG = `My order #4471 arrived yesterday but the box was crushed and the blender inside does not turn on at all.\n\nI tried another socket, same thing. Could you send a replacement?`;
+
+describe("creating and projecting a ticket", () => {
+  let cols: Awaited<ReturnType<typeof getCollections>>;
+  beforeEach(async () => {
+    cols = await getCollections();
+  });
+
+  it("writes version 1 with a history entry and the projection marker, in one document", async () => {
+    const now = new Date("2026-03-01T10:00:00Z");
+    const { ticketId, version } = await createTicket(
+      {
+        subject: "Blender broken",
+        message: LONG,
+        customerEmail: "sam@example.test",
+        priority: "high",
+      },
+      as("Ada", now),
+    );
+    expect(version).toBe(1);
+    const doc = await cols.tickets.findOne({ _id: new ObjectId(ticketId) });
+    expect(doc).toMatchObject({
+      subject: "Blender broken",
+      status: "open",
+      priority: "high",
+      version: 1,
+      dirtySince: now,
+      projectedVersion: 0,
+    });
+    expect(doc?.history).toEqual([
+      {
+        version: 1,
+        type: "TicketCreated",
+        at: now,
+        actor: { id: "Ada", name: "Ada" },
+        changes: { subject: "Blender broken", priority: "high", customerEmail: "sam@example.test" },
+      },
+    ]);
+    expect(await cols.projectionQueue.findOne({ _id: new ObjectId(ticketId) })).not.toBeNull();
+  });
+
+  it("projects a ticket_list row with preview, hasNote false and version 1, and clears the marker", async () => {
+    const { ticketId } = await create({ subject: "Blender broken", message: LONG });
+    await catchUp();
+    const row = await cols.ticketList.findOne({ _id: new ObjectId(ticketId) });
+    expect(row).toMatchObject({
+      subject: "Blender broken",
+      status: "open",
+      hasNote: false,
+      noteCount: 0,
+      version: 1,
+    });
+    expect(row?.preview).toMatch(/^My order #4471 arrived yesterday but the box was crushed/);
+    expect(row?.preview.endsWith("…")).toBe(true);
+    expect(row?.preview).not.toContain("\n");
+    const doc = await cols.tickets.findOne({ _id: new ObjectId(ticketId) });
+    expect(doc).toMatchObject({ dirtySince: null, projectedVersion: 1 });
+    expect(await cols.projectionQueue.countDocuments({ _id: new ObjectId(ticketId) })).toBe(0);
+  });
+
+  it("projecting the same version twice changes nothing", async () => {
+    const { ticketId } = await create({ subject: "Twice", message: "Hello" });
+    await catchUp();
+    const _id = new ObjectId(ticketId);
+    const before = await cols.ticketList.findOne({ _id });
+    const ticket = await cols.tickets.findOne({ _id });
+    await projectTicket(cols, ticket!, new Date(Date.now() + 60_000));
+    expect(await cols.ticketList.findOne({ _id })).toEqual(before);
+    expect(await cols.ticketList.countDocuments({ _id })).toBe(1);
+  });
+
+  it("projecting an older version after a newer one never moves the read model backwards", async () => {
+    const { ticketId } = await create({ subject: "Order", message: "Hello" });
+    const _id = new ObjectId(ticketId);
+    const v1 = await cols.tickets.findOne({ _id });
+    await addNote(ticketId, { body: "Called back" }, as());
+    await changeStatus(ticketId, { status: "triaged" }, as());
+    await catchUp();
+    const current = await cols.ticketList.findOne({ _id });
+    expect(current).toMatchObject({ version: 3, status: "triaged", hasNote: true, noteCount: 1 });
+
+    await projectTicket(cols, v1!, new Date());
+    expect(await cols.ticketList.findOne({ _id })).toEqual(current);
+    expect((await cols.ticketDetail.findOne({ _id }))?.version).toBe(3);
+  });
+
+  it("keeps the ticket marked when a command lands while it is being projected", async () => {
+    const { ticketId } = await create({ subject: "Race", message: "Hello" });
+    const _id = new ObjectId(ticketId);
+    const stale = await cols.tickets.findOne({ _id });
+    await changeStatus(ticketId, { status: "triaged" }, as());
+    // A projector that read version 1 finishes after version 2 was written:
+    await projectTicket(cols, stale!, new Date());
+    await cols.tickets.updateOne(
+      { _id, version: 1 },
+      { $set: { dirtySince: null, projectedVersion: 1 } },
+    );
+    expect((await cols.tickets.findOne({ _id }))?.dirtySince).not.toBeNull();
+    await catchUp();
+    expect(await cols.ticketList.findOne({ _id })).toMatchObject({ version: 2, status: "triaged" });
+  });
+
+  it("re-queues a marked ticket whose queue entry was lost (crash between the two writes)", async () => {
+    const { ticketId } = await create({ subject: "Lost entry", message: "Hello" });
+    const _id = new ObjectId(ticketId);
+    await cols.projectionQueue.deleteOne({ _id });
+    const projector = manualProjector();
+    expect(await projector.sweep(cols)).toBeGreaterThanOrEqual(1);
+    await catchUp(projector);
+    expect(await cols.ticketList.findOne({ _id })).toMatchObject({ version: 1 });
+  });
+});

@@ -1,0 +1,28 @@
+import type { CommandContext, TicketState } from "@/server/tickets/domain/types";
+
+/** Test fixtures for decide functions: a ticket in a known state and a fixed clock. */
+export function givenTicket(overrides: Partial<TicketState> = {}): TicketState {
+  const at = new Date("2026-01-05T09:00:00Z");
+  return {
+    id: "65a000000000000000000001",
+    subject: "Printer on fire",
+    message: "It is on fire.",
+    customerEmail: "ada@example.test",
+    status: "open",
+    priority: "normal",
+    assignee: null,
+    notes: [],
+    createdAt: at,
+    updatedAt: at,
+    triagedAt: null,
+    closedAt: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export const ctx: CommandContext = {
+  actor: { id: "u1", name: "Ada Agent" },
+  now: new Date("2026-01-05T10:00:00Z"),
+  newId: () => "note-1",
+};

@@ -1,0 +1,2 @@
+// Stands in for the "server-only" guard under Vitest, which runs server modules directly.
+export {};

@@ -1,0 +1,33 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+const alias = {
+  "@": root,
+  // Tests run server modules directly, outside React's server environment.
+  "server-only": path.join(root, "server/testing/server-only-stub.ts"),
+};
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["**/*.unit.spec.ts"], exclude: ["node_modules/**"] },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "int",
+          include: ["**/*.int.spec.ts"],
+          exclude: ["node_modules/**"],
+          globalSetup: ["server/testing/global-setup.ts"],
+          setupFiles: ["server/testing/per-file-database.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
