@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
+rm -f test-results/vitest.json test-results/playwright.json
 step() { printf '\n== %s\n' "$*"; }
 
 step "Embedded database"
@@ -19,7 +20,7 @@ step "Type-check"
 npx tsc --noEmit && echo "No type errors."
 
 step "Unit and integration tests (real database)"
-npx vitest run
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 
 step "Production build"
 npx next build >/tmp/support-desk-build.log 2>&1 || { cat /tmp/support-desk-build.log; exit 1; }
@@ -27,3 +28,5 @@ echo "Built."
 
 step "End-to-end tests (Chromium)"
 npx playwright test
+
+node scripts/test-summary.mjs

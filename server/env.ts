@@ -7,7 +7,7 @@ const boolean = z
 
 const schema = z.object({
   /** Any MongoDB (or FerretDB) URI. Unset: the embedded database the start script runs. */
-  MONGODB_URI: z.string().min(1).optional(),
+  MONGODB_URI: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   /** An artificial delay before each projection, so people and tests can watch "syncing". */
   PROJECTION_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** Run the projector inside the web server (default) or only as `npm run projector`. */
