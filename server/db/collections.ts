@@ -3,6 +3,11 @@ import type { Db } from "mongodb";
 import type { TicketDocument } from "@/server/tickets/write-model";
 import type { QueueEntry } from "@/server/projections/queue";
 import type { TicketListDocument } from "@/server/tickets/queries/ticket-list/document";
+import type {
+  DashboardBucket,
+  DashboardBucketSync,
+  DashboardSummary,
+} from "@/server/tickets/queries/dashboard/documents";
 import type { TicketDetailDocument } from "@/server/tickets/queries/ticket-detail/document";
 
 /** Every collection the app uses, named once. */
@@ -11,6 +16,9 @@ export const COLLECTIONS = {
   projectionQueue: "projection_queue",
   ticketList: "ticket_list",
   ticketDetail: "ticket_detail",
+  dashboardBuckets: "dashboard_buckets",
+  dashboardSyncs: "dashboard_bucket_syncs",
+  dashboardSummary: "dashboard",
 } as const;
 
 export const collections = (db: Db) => ({
@@ -18,6 +26,9 @@ export const collections = (db: Db) => ({
   projectionQueue: db.collection<QueueEntry>(COLLECTIONS.projectionQueue),
   ticketList: db.collection<TicketListDocument>(COLLECTIONS.ticketList),
   ticketDetail: db.collection<TicketDetailDocument>(COLLECTIONS.ticketDetail),
+  dashboardBuckets: db.collection<DashboardBucket>(COLLECTIONS.dashboardBuckets),
+  dashboardSyncs: db.collection<DashboardBucketSync>(COLLECTIONS.dashboardSyncs),
+  dashboardSummary: db.collection<DashboardSummary>(COLLECTIONS.dashboardSummary),
 });
 
 export type Collections = ReturnType<typeof collections>;

@@ -22,6 +22,7 @@ export const INDEXES: Record<string, IndexDescription[]> = {
     },
   ],
   [COLLECTIONS.ticketDetail]: [],
+  // The dashboard collections are read and written by _id only.
 };
 
 /**

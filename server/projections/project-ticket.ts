@@ -2,6 +2,7 @@ import type { Collections } from "@/server/db/collections";
 import { toTicketDetailDocument } from "@/server/tickets/queries/ticket-detail/document";
 import { toTicketListDocument } from "@/server/tickets/queries/ticket-list/document";
 import type { TicketDocument } from "@/server/tickets/write-model";
+import { projectDashboard } from "@/server/projections/project-dashboard";
 import { writeIfNewer } from "@/server/projections/version-guard";
 
 /** Recomputes every per-ticket read document from the write document. Idempotent. */
@@ -10,4 +11,5 @@ export async function projectTicket(cols: Collections, ticket: TicketDocument, n
     writeIfNewer(cols.ticketList, toTicketListDocument(ticket, now)),
     writeIfNewer(cols.ticketDetail, toTicketDetailDocument(ticket, now)),
   ]);
+  await projectDashboard(cols, ticket, now);
 }
