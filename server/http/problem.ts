@@ -1,6 +1,6 @@
 import "server-only";
-import { MongoNetworkError, MongoServerSelectionError } from "mongodb";
-import { DomainError, type FieldErrors } from "@/server/tickets/domain/errors";
+import { isTransientDatabaseError } from "@/server/db/errors";
+import { DomainError, ValidationError, type FieldErrors } from "@/server/tickets/domain/errors";
 
 const TYPE_BASE = "https://support-desk.example/problems";
 
@@ -28,16 +28,37 @@ export function problem(
   });
 }
 
-export const isDatabaseUnavailable = (error: unknown) =>
-  error instanceof MongoNetworkError || error instanceof MongoServerSelectionError;
+/** A refusal at the HTTP level (body too large, not JSON…), before any command runs. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly slug: string,
+    readonly title: string,
+    detail: string,
+    readonly errors?: FieldErrors,
+  ) {
+    super(detail);
+  }
+}
+
+export const isDatabaseUnavailable = isTransientDatabaseError;
 
 /** Domain errors and infrastructure failures → problem responses, in one place. */
 export function problemFor(error: unknown): Response {
+  if (error instanceof ApiError) {
+    return problem(
+      error.status,
+      error.slug,
+      error.title,
+      error.message,
+      error.errors ? { errors: error.errors } : {},
+    );
+  }
   if (error instanceof DomainError) {
     switch (error.kind) {
       case "validation":
         return problem(400, "validation", "Invalid request", error.message, {
-          errors: (error as DomainError & { fieldErrors: FieldErrors }).fieldErrors,
+          errors: error instanceof ValidationError ? error.fieldErrors : {},
         });
       case "not-found":
         return problem(404, "not-found", "Not found", error.message);

@@ -118,4 +118,37 @@ describe("creating and projecting a ticket", () => {
     await catchUp(projector);
     expect(await cols.ticketList.findOne({ _id })).toMatchObject({ version: 1 });
   });
+
+  it("a new command revives a ticket parked as a dead letter", async () => {
+    const { ticketId } = await create({ subject: "Parked", message: "Hello" });
+    const _id = new ObjectId(ticketId);
+    await cols.projectionQueue.updateOne(
+      { _id },
+      { $set: { dead: true, attempts: 8, lastError: "boom", leaseUntil: new Date("9999-12-31") } },
+    );
+    await changeStatus(ticketId, { status: "triaged" }, as());
+    expect(await cols.projectionQueue.findOne({ _id })).toMatchObject({ dead: false, attempts: 0 });
+    await catchUp();
+    expect(await cols.ticketList.findOne({ _id })).toMatchObject({ version: 2, status: "triaged" });
+  });
+
+  it("a projector whose lease ran out cannot delete an entry that was re-created since", async () => {
+    const { ticketId } = await create({ subject: "Slow projector", message: "Hello" });
+    const _id = new ObjectId(ticketId);
+    // A stale projector claimed n=1 with its token, then stalled; another finished the entry.
+    const stale = await cols.projectionQueue.findOneAndUpdate(
+      { _id },
+      { $set: { owner: "stale-claim", leaseUntil: new Date(0) } },
+      { returnDocument: "after" },
+    );
+    await catchUp();
+    await changeStatus(ticketId, { status: "triaged" }, as()); // re-creates the entry, n = 1 again
+    const fresh = await cols.projectionQueue.findOne({ _id });
+    expect(fresh?.n).toBe(stale?.n);
+    // What the stale projector does when it wakes up:
+    await cols.projectionQueue.deleteOne({ _id, n: stale!.n, owner: "stale-claim" });
+    expect(await cols.projectionQueue.findOne({ _id })).not.toBeNull();
+    await catchUp();
+    expect(await cols.ticketList.findOne({ _id })).toMatchObject({ version: 2 });
+  });
 });

@@ -1,11 +1,7 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import {
-  MongoNetworkError,
-  MongoServerSelectionError,
-  MongoTopologyClosedError,
-  type ObjectId,
-} from "mongodb";
+import type { ObjectId } from "mongodb";
+import { isTransientDatabaseError } from "@/server/db/errors";
 import type { Collections } from "@/server/db/collections";
 import { projectTicket } from "@/server/projections/project-ticket";
 import { EPOCH, enqueue } from "@/server/projections/queue";
@@ -25,13 +21,6 @@ export interface ProjectorOptions {
 
 const FAR_FUTURE = new Date("9999-12-31T00:00:00Z");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Failures of the database, not of a ticket: they must not count towards dead-lettering. */
-const isConnectionError = (error: unknown) =>
-  error instanceof MongoNetworkError ||
-  error instanceof MongoServerSelectionError ||
-  error instanceof MongoTopologyClosedError ||
-  (error instanceof Error && error.name === "MongoClientClosedError");
 
 /**
  * Claims queued tickets with a lease, projects them with version guards, and releases them only
@@ -133,9 +122,12 @@ export class Projector {
   /** Claims one queue entry and brings that ticket's read models up to date. */
   async processEntry(cols: Collections, ticketId: ObjectId): Promise<boolean> {
     const now = new Date();
+    // A fresh token per claim: a projector whose lease ran out can then never release or delete
+    // an entry that another projector (or a later enqueue) owns now.
+    const claim = `${this.owner}:${randomBytes(6).toString("hex")}`;
     const claimed = await cols.projectionQueue.findOneAndUpdate(
       { _id: ticketId, leaseUntil: { $lte: now } },
-      { $set: { leaseUntil: new Date(now.getTime() + this.leaseMs), owner: this.owner } },
+      { $set: { leaseUntil: new Date(now.getTime() + this.leaseMs), owner: claim } },
       { returnDocument: "after" },
     );
     if (!claimed) return false; // someone else holds it, or it is done
@@ -152,22 +144,26 @@ export class Projector {
         );
       }
       // If an enqueue happened since the claim, `n` moved: keep the entry for another round.
-      const removed = await cols.projectionQueue.deleteOne({ _id: ticketId, n: claimed.n });
+      const removed = await cols.projectionQueue.deleteOne({
+        _id: ticketId,
+        n: claimed.n,
+        owner: claim,
+      });
       if (removed.deletedCount === 0) {
         await cols.projectionQueue.updateOne(
-          { _id: ticketId, owner: this.owner },
-          { $set: { leaseUntil: EPOCH, owner: null } },
+          { _id: ticketId, owner: claim },
+          { $set: { leaseUntil: EPOCH, owner: null, attempts: 0, lastError: null } },
         );
       }
       return true;
     } catch (error) {
-      if (isConnectionError(error)) throw error; // not this ticket's fault; the loop backs off
+      if (isTransientDatabaseError(error)) throw error; // not this ticket's fault; the loop backs off
       const attempts = claimed.attempts + 1;
       const dead = attempts >= this.maxAttempts;
       const retryAt = new Date(Date.now() + Math.min(100 * 2 ** attempts, 60_000));
       this.log(`ticket ${ticketId.toHexString()} failed (attempt ${attempts}): ${describe(error)}`);
       await cols.projectionQueue.updateOne(
-        { _id: ticketId, owner: this.owner },
+        { _id: ticketId, owner: claim },
         {
           $set: {
             attempts,

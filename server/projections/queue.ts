@@ -47,4 +47,10 @@ export async function enqueue(queue: Collection<QueueEntry>, ticketId: ObjectId,
     if (!isDuplicateKey(error)) throw error;
     await upsert();
   }
+  // A new write to a parked ticket deserves a fresh round of attempts: a dead letter must never
+  // swallow later commands.
+  await queue.updateOne(
+    { _id: ticketId, dead: true },
+    { $set: { dead: false, attempts: 0, lastError: null, leaseUntil: EPOCH, owner: null } },
+  );
 }

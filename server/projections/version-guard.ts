@@ -12,15 +12,21 @@ export async function writeIfNewer<T extends { _id: ObjectId; version: number }>
   doc: T,
 ): Promise<"written" | "stale"> {
   const { _id, ...fields } = doc;
-  try {
-    await collection.updateOne(
-      { _id, version: { $lt: doc.version } } as Filter<T>,
-      { $set: fields as Partial<T> },
-      { upsert: true },
-    );
-    return "written";
-  } catch (error) {
-    if (isDuplicateKey(error)) return "stale";
-    throw error;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await collection.updateOne(
+        { _id, version: { $lt: doc.version } } as Filter<T>,
+        { $set: fields as Partial<T> },
+        { upsert: true },
+      );
+      return "written";
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // On MongoDB two first upserts can race: the loser's insert collides with an *older*
+      // copy. Only a copy at least as new means "stale"; otherwise try again (it now updates).
+      const stored = await collection.findOne({ _id } as Filter<T>, { projection: { version: 1 } });
+      if (stored && stored.version >= doc.version) return "stale";
+    }
   }
+  throw new Error(`could not write ${collection.collectionName} ${_id.toHexString()}`);
 }

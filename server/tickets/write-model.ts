@@ -48,6 +48,8 @@ export interface TicketDocument {
   projectedVersion: number;
   /** The last IDEMPOTENCY_LIMIT idempotency keys applied to this ticket. */
   idempotency: IdempotencyRecord[];
+  /** The key this ticket was created with, kept for good: its id is derived from it. */
+  createdWith: { key: string; request: string } | null;
 }
 
 export const HISTORY_LIMIT = 500;

@@ -150,4 +150,53 @@ describe("ticket commands against the database", () => {
       addNote(id, { body: "Different" }, { ...as(), idempotency }),
     ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
   });
+
+  it("two concurrent retries with one key and expectedVersion both get the first result, not a conflict", async () => {
+    for (let round = 0; round < 5; round++) {
+      const id = await ticket();
+      const idempotency = { key: `race-${round}`, scope: "test" };
+      const results = await Promise.all([
+        changeStatus(id, { status: "triaged", expectedVersion: 1 }, { ...as(), idempotency }),
+        changeStatus(id, { status: "triaged", expectedVersion: 1 }, { ...as(), idempotency }),
+      ]);
+      expect(results).toEqual([
+        { ticketId: id, version: 2 },
+        { ticketId: id, version: 2 },
+      ]);
+    }
+  });
+
+  it("a create key keeps answering after 50 other keyed commands on the ticket", async () => {
+    const idempotency = { key: "create-long-lived", scope: "test" };
+    const input = {
+      subject: "Busy",
+      message: "Many notes",
+      customerEmail: null,
+      priority: "normal" as const,
+    };
+    const first = await createTicket(input, { ...as(), idempotency });
+    for (let i = 0; i < 51; i++) {
+      await addNote(
+        first.ticketId,
+        { body: `n${i}` },
+        { ...as(), idempotency: { key: `n${i}`, scope: "test" } },
+      );
+    }
+    expect(await createTicket(input, { ...as(), idempotency })).toEqual(first);
+  });
+
+  it("a keyed command that changed nothing answers the same when retried after the ticket changed", async () => {
+    const id = await ticket();
+    const idempotency = { key: "noop", scope: "test" };
+    expect(await changeStatus(id, { status: "open" }, { ...as(), idempotency })).toEqual({
+      ticketId: id,
+      version: 1,
+    });
+    await changeStatus(id, { status: "triaged" }, as());
+    expect(await changeStatus(id, { status: "open" }, { ...as(), idempotency })).toEqual({
+      ticketId: id,
+      version: 1,
+    });
+    expect((await load(id))?.status).toBe("triaged");
+  });
 });

@@ -71,17 +71,21 @@ export async function createTicket(
     history: [historyEntry(event, meta)],
     dirtySince: ctx.now,
     projectedVersion: 0,
-    idempotency: key ? [{ key, request, version: 1 }] : [],
+    idempotency: [],
+    createdWith: key ? { key, request } : null,
   };
 
   try {
     await tickets.insertOne(doc);
   } catch (error) {
     if (!(key && error instanceof MongoServerError && error.code === 11000)) throw error;
-    const first = await tickets.findOne({ _id }, { projection: { idempotency: 1 } });
-    const record = first?.idempotency.find((r) => r.key === key);
-    if (!record || record.request !== request) throw new IdempotencyKeyReusedError();
-    return { ticketId, version: record.version };
+    const first = await tickets.findOne({ _id }, { projection: { createdWith: 1, dirtySince: 1 } });
+    if (first?.createdWith?.key !== key || first.createdWith.request !== request) {
+      throw new IdempotencyKeyReusedError();
+    }
+    // The first attempt may have died between its insert and its enqueue.
+    if (first.dirtySince !== null) await afterTicketWrite(_id, ctx.now);
+    return { ticketId, version: 1 };
   }
   await afterTicketWrite(_id, ctx.now);
   return { ticketId, version: 1 };

@@ -16,6 +16,7 @@ import {
   historyEntry,
   stateFields,
   toState,
+  type IdempotencyRecord,
   type TicketDocument,
 } from "@/server/tickets/write-model";
 import {
@@ -61,6 +62,8 @@ export async function runTicketCommand(
     const seen = key ? doc.idempotency.find((r) => r.key === key) : undefined;
     if (seen) {
       if (seen.request !== request) throw new IdempotencyKeyReusedError();
+      // The first attempt may have died between its write and its enqueue.
+      if (doc.dirtySince !== null) await afterTicketWrite(_id, options.ctx.now);
       return { ticketId: _id.toHexString(), version: seen.version };
     }
     if (options.expectedVersion !== undefined && options.expectedVersion !== doc.version) {
@@ -69,31 +72,43 @@ export async function runTicketCommand(
 
     const decision = decide(toState(doc));
     if (decision instanceof DomainError) throw decision;
-    if (decision === null) return { ticketId: _id.toHexString(), version: doc.version };
+    if (decision === null) {
+      // Nothing to change. With a key, remember this answer so a retry gets it again even if
+      // the ticket has changed by then; the version stays, so no one else is disturbed.
+      if (!key) return { ticketId: _id.toHexString(), version: doc.version };
+      const record = { key, request, version: doc.version };
+      const remembered = await tickets.updateOne(
+        { _id, version: doc.version },
+        appendIdempotency(doc, record),
+      );
+      if (remembered.matchedCount === 1)
+        return { ticketId: _id.toHexString(), version: doc.version };
+      continue;
+    }
 
     const { ctx } = options;
     const version = doc.version + 1;
+    // Never let a ticket's clock go backwards when a command that lost a race is retried.
+    const at = ctx.now < doc.updatedAt ? doc.updatedAt : ctx.now;
     const next = evolve(toState(doc), decision, {
       ticketId: _id.toHexString(),
-      at: ctx.now,
+      at,
       actor: ctx.actor,
       version,
     });
     const update = buildUpdate(doc, decision, next, {
       version,
-      at: ctx.now,
+      at,
       actor: ctx.actor,
       idempotency: key ? { key, request, version } : undefined,
     });
     const written = await tickets.updateOne({ _id, version: doc.version }, update);
     if (written.matchedCount === 1) {
-      await afterTicketWrite(_id, ctx.now);
+      await afterTicketWrite(_id, at);
       return { ticketId: _id.toHexString(), version };
     }
-    if (options.expectedVersion !== undefined) {
-      const current = await tickets.findOne({ _id }, { projection: { version: 1 } });
-      throw new VersionConflictError(options.expectedVersion, current?.version ?? doc.version);
-    }
+    // Someone else wrote first. The next round re-reads: a retry of this same request is then
+    // answered from its key, and a pinned expectedVersion becomes a conflict.
     if (attempt >= MAX_ATTEMPTS) {
       throw new Error(`${command} on ${ticketId}: still contended after ${MAX_ATTEMPTS} attempts`);
     }
@@ -110,7 +125,7 @@ function buildUpdate(
     version: number;
     at: Date;
     actor: { id: string; name: string };
-    idempotency: TicketDocument["idempotency"][number] | undefined;
+    idempotency: IdempotencyRecord | undefined;
   },
 ): UpdateFilter<TicketDocument> {
   const entry = historyEntry(event, meta);
@@ -139,4 +154,14 @@ function buildUpdate(
   return Object.keys(push).length > 0
     ? ({ $set: set, $push: push } as UpdateFilter<TicketDocument>)
     : { $set: set };
+}
+
+/** An update that only records an idempotency answer, keeping the last IDEMPOTENCY_LIMIT. */
+function appendIdempotency(
+  doc: TicketDocument,
+  record: IdempotencyRecord,
+): UpdateFilter<TicketDocument> {
+  return doc.idempotency.length >= IDEMPOTENCY_LIMIT
+    ? { $set: { idempotency: [...doc.idempotency.slice(1 - IDEMPOTENCY_LIMIT), record] } }
+    : { $push: { idempotency: { $each: [record] } } };
 }

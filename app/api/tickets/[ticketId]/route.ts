@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { problem } from "@/server/http/problem";
+import { readQuery } from "@/server/http/request";
 import { route } from "@/server/http/route";
-import { fieldErrorsOf } from "@/server/http/validation";
 import { getTicket } from "@/server/tickets/queries/ticket-detail/get-ticket";
 
 const query = z.strictObject({
@@ -14,13 +14,8 @@ const query = z.strictObject({
 
 /** The ticket from its read model; with `minVersion`, only once the read model has caught up. */
 export const GET = route<{ ticketId: string }>(async ({ request, params }) => {
-  const parsed = query.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) {
-    return problem(400, "validation", "Invalid request", "The query string is not valid.", {
-      errors: fieldErrorsOf(parsed.error),
-    });
-  }
-  const read = await getTicket(params.ticketId, { minVersion: parsed.data.minVersion });
+  const { minVersion } = readQuery(request, query);
+  const read = await getTicket(params.ticketId, { minVersion });
   switch (read.state) {
     case "current":
       return Response.json(read.ticket, { headers: { "cache-control": "no-store" } });

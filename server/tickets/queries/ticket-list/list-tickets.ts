@@ -2,26 +2,53 @@ import "server-only";
 import { ObjectId, type Filter } from "mongodb";
 import { z } from "zod";
 import { getCollections } from "@/server/db/client";
+import { ValidationError } from "@/server/tickets/domain/errors";
 import { prioritySchema, statusSchema } from "@/server/tickets/domain/schemas";
 import type { TicketListDocument } from "@/server/tickets/queries/ticket-list/document";
 
-export const listTicketsQuery = z.strictObject({
-  status: statusSchema.optional(),
-  assignee: z.string().trim().min(1).max(100).optional(),
-  priority: prioritySchema.optional(),
-  hasNote: z
-    .enum(["true", "false"], { error: "hasNote must be true or false." })
+const booleanParam = (name: string) =>
+  z
+    .enum(["true", "false"], { error: `${name} must be true or false.` })
     .transform((v) => v === "true")
-    .optional(),
-  q: z.string().trim().max(200, { error: "q must be at most 200 characters." }).optional(),
-  limit: z.coerce
-    .number({ error: "limit must be a number." })
-    .int({ error: "limit must be a whole number." })
-    .min(1, { error: "limit must be between 1 and 100." })
-    .max(100, { error: "limit must be between 1 and 100." })
-    .default(25),
-  cursor: z.string().max(200).optional(),
-});
+    .optional();
+
+export const listTicketsQuery = z
+  .strictObject({
+    /** One status, or several separated by commas (`open,triaged`). */
+    status: z
+      .string()
+      .transform((v) => [
+        ...new Set(
+          v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(z.array(statusSchema).min(1, { error: "status must name at least one status." }))
+      .optional(),
+    assignee: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100, { error: "assignee must be at most 100 characters." })
+      .optional(),
+    unassigned: booleanParam("unassigned"),
+    priority: prioritySchema.optional(),
+    hasNote: booleanParam("hasNote"),
+    q: z.string().trim().max(200, { error: "q must be at most 200 characters." }).optional(),
+    limit: z.coerce
+      .number({ error: "limit must be a number." })
+      .int({ error: "limit must be a whole number." })
+      .min(1, { error: "limit must be between 1 and 100." })
+      .max(100, { error: "limit must be between 1 and 100." })
+      .default(25),
+    cursor: z.string().max(200, { error: "cursor is not valid." }).optional(),
+  })
+  .refine((q) => !(q.assignee && q.unassigned !== undefined), {
+    error: "Use either assignee or unassigned, not both.",
+    path: ["unassigned"],
+  });
 export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;
 
 export interface TicketListItem {
@@ -52,11 +79,10 @@ interface Cursor {
 
 const cursorSchema = z.object({ u: z.number().int(), i: z.string().regex(/^[0-9a-f]{24}$/) });
 
-export class InvalidCursorError extends Error {
-  constructor() {
-    super("cursor is not valid: pass the nextCursor of a previous page unchanged.");
-  }
-}
+const invalidCursor = () =>
+  new ValidationError("The cursor is not valid.", {
+    cursor: ["cursor is not valid: pass the nextCursor of a previous page unchanged."],
+  });
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
 
@@ -64,7 +90,7 @@ function decodeCursor(raw: string): Cursor {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
   } catch {
-    throw new InvalidCursorError();
+    throw invalidCursor();
   }
 }
 
@@ -77,8 +103,10 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"
 export async function listTickets(query: ListTicketsQuery): Promise<TicketListPage> {
   const { ticketList } = await getCollections();
   const filter: Filter<TicketListDocument> = {};
-  if (query.status) filter.status = query.status;
+  if (query.status?.length === 1) filter.status = query.status[0];
+  else if (query.status) filter.status = { $in: query.status };
   if (query.assignee) filter.assignee = query.assignee;
+  if (query.unassigned !== undefined) filter.assignee = query.unassigned ? null : { $ne: null };
   if (query.priority) filter.priority = query.priority;
   if (query.hasNote !== undefined) filter.hasNote = query.hasNote;
   if (query.q) filter.subject = { $regex: escapeRegex(query.q), $options: "i" };

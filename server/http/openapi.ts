@@ -1,0 +1,156 @@
+import "server-only";
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import {
+  commandResultSchema,
+  dashboardSchema,
+  problemSchema,
+  readBehindSchema,
+  ticketDetailSchema,
+  ticketListPageSchema,
+} from "@/server/http/api-schemas";
+import { addNoteInput } from "@/server/tickets/commands/add-note";
+import { assignAgentInput } from "@/server/tickets/commands/assign-agent";
+import { changeStatusInput } from "@/server/tickets/commands/change-status";
+import { createTicketInput } from "@/server/tickets/commands/create-ticket";
+import { setPriorityInput } from "@/server/tickets/commands/set-priority";
+import { listTicketsQuery } from "@/server/tickets/queries/ticket-list/list-tickets";
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+const problems = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: PROBLEM_TEXT[status] ?? "Problem",
+        content: { "application/problem+json": { schema: problemSchema } },
+      },
+    ]),
+  );
+const PROBLEM_TEXT: Record<number, string> = {
+  400: "Invalid input: malformed JSON, unknown or wrong fields, values out of range",
+  404: "No such ticket (or a malformed id)",
+  409: "Invalid transition (type …/invalid-transition) or version conflict (type …/version-conflict)",
+  413: "Body larger than 64 KiB",
+  415: "Body is not JSON",
+  422: "Idempotency-Key reused with a different request",
+  503: "Database unreachable; nothing was changed",
+};
+
+const ticketIdParam = z.object({
+  ticketId: z.string().meta({ description: "24 hexadecimal characters" }),
+});
+const idempotencyHeader = z.object({
+  "Idempotency-Key": z.string().min(1).max(200).optional().meta({
+    description:
+      "Repeat the same request with the same key to get the first response again, with nothing written twice.",
+  }),
+});
+
+function build() {
+  const registry = new OpenAPIRegistry();
+
+  registry.registerPath({
+    method: "post",
+    path: "/api/tickets",
+    summary: "Create a ticket",
+    request: { body: { required: true, ...json(createTicketInput) }, headers: idempotencyHeader },
+    responses: {
+      201: {
+        description: "Created. Location names the ticket.",
+        headers: {
+          Location: { schema: { type: "string" }, description: "/api/tickets/{ticketId}" },
+        },
+        ...json(commandResultSchema),
+      },
+      ...problems(400, 413, 415, 422, 503),
+    },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/tickets",
+    summary: "List tickets, newest update first (keyset pagination)",
+    request: { query: listTicketsQuery },
+    responses: {
+      200: { description: "One page", ...json(ticketListPageSchema) },
+      ...problems(400, 503),
+    },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/tickets/{ticketId}",
+    summary: "Read one ticket from its read model",
+    request: {
+      params: ticketIdParam,
+      query: z.object({
+        minVersion: z.number().int().min(1).optional().meta({
+          description: "Wait up to about 2 s for the read model to reach this version.",
+        }),
+      }),
+    },
+    responses: {
+      200: { description: "The ticket, at minVersion or newer", ...json(ticketDetailSchema) },
+      202: {
+        description: "The read model is still behind minVersion; retry after Retry-After seconds",
+        headers: { "Retry-After": { schema: { type: "string" } } },
+        ...json(readBehindSchema),
+      },
+      ...problems(400, 404, 503),
+    },
+  });
+
+  const commands = [
+    ["status", "Change the status (a closed ticket never reopens)", changeStatusInput],
+    ["assignee", "Assign an agent, or null to unassign", assignAgentInput],
+    ["notes", "Add a note", addNoteInput],
+    ["priority", "Set the priority", setPriorityInput],
+  ] as const;
+  for (const [path, summary, schema] of commands) {
+    registry.registerPath({
+      method: "post",
+      path: `/api/tickets/{ticketId}/${path}`,
+      summary,
+      request: {
+        params: ticketIdParam,
+        body: { required: true, ...json(schema) },
+        headers: idempotencyHeader,
+      },
+      responses: {
+        200: {
+          description: "Applied (or already so: the version is unchanged)",
+          ...json(commandResultSchema),
+        },
+        ...problems(400, 404, 409, 413, 415, 422, 503),
+      },
+    });
+  }
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/dashboard",
+    summary: "Dashboard counts from its read model",
+    responses: {
+      200: { description: "The dashboard", ...json(dashboardSchema) },
+      ...problems(503),
+    },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Support desk API",
+      version: "1.0.0",
+      description:
+        "Commands return {ticketId, version}; reads come from read models that catch up shortly after. Pass the version as minVersion to read your own write. Errors are application/problem+json.",
+    },
+  });
+}
+
+let cached: ReturnType<typeof build> | undefined;
+
+/** The OpenAPI 3.1 document of the API, generated from the same schemas the routes validate with. */
+export function openApiDocument() {
+  return (cached ??= build());
+}
