@@ -2,6 +2,7 @@ import "server-only";
 import { ObjectId } from "mongodb";
 import { getCollections } from "@/server/db/client";
 import { ticketIdSchema } from "@/server/tickets/domain/schemas";
+import type { TicketEventType } from "@/server/tickets/domain/types";
 import type { TicketDetailDocument } from "@/server/tickets/queries/ticket-detail/document";
 
 export interface TicketDetail {
@@ -15,7 +16,7 @@ export interface TicketDetail {
   notes: { id: string; body: string; author: string; createdAt: string }[];
   history: {
     version: number;
-    type: string;
+    type: TicketEventType;
     at: string;
     actor: string;
     changes: Record<string, string | null>;

@@ -1,0 +1,163 @@
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { ObjectId } from "mongodb";
+import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import type { z } from "zod";
+import * as dashboard from "@/app/api/dashboard/route";
+import * as openapi from "@/app/api/openapi.json/route";
+import * as assignee from "@/app/api/tickets/[ticketId]/assignee/route";
+import * as notes from "@/app/api/tickets/[ticketId]/notes/route";
+import * as priority from "@/app/api/tickets/[ticketId]/priority/route";
+import * as ticket from "@/app/api/tickets/[ticketId]/route";
+import * as status from "@/app/api/tickets/[ticketId]/status/route";
+import * as tickets from "@/app/api/tickets/route";
+import type {
+  dashboardSchema,
+  ticketDetailSchema,
+  ticketListPageSchema,
+} from "@/server/http/api-schemas";
+import { catchUp } from "@/server/testing/fixtures";
+import { send, type Sent } from "@/server/testing/http";
+import type { Dashboard } from "@/server/tickets/queries/dashboard/get-dashboard";
+import type { TicketDetail } from "@/server/tickets/queries/ticket-detail/get-ticket";
+import type { TicketListPage } from "@/server/tickets/queries/ticket-list/list-tickets";
+
+type Document = {
+  openapi: string;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>
+  >;
+};
+
+let doc: Document;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+
+beforeAll(async () => {
+  const res = await send(openapi.GET, "/api/openapi.json");
+  expect(res.status).toBe(200);
+  doc = res.body as Document;
+  ajv.addSchema(doc, "openapi");
+});
+
+const pointer = (...parts: string[]) =>
+  parts.map((p) => p.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
+
+/** Checks a real response against what the document promises for that path, method and status. */
+function expectContract(path: string, method: string, res: Sent) {
+  const operation = doc.paths[path]?.[method];
+  expect(operation, `${method.toUpperCase()} ${path} is documented`).toBeDefined();
+  const response = operation!.responses[String(res.status)];
+  expect(response, `${method.toUpperCase()} ${path} documents status ${res.status}`).toBeDefined();
+  const mediaType = res.contentType.split(";")[0]!;
+  expect(Object.keys(response!.content ?? {})).toContain(mediaType);
+  const validate = ajv.getSchema(
+    `openapi#/${pointer("paths", path, method, "responses", String(res.status), "content", mediaType, "schema")}`,
+  );
+  expect(validate).toBeDefined();
+  const ok = validate!(res.body);
+  expect(validate!.errors ?? [], JSON.stringify(res.body).slice(0, 300)).toEqual([]);
+  expect(ok).toBe(true);
+}
+
+describe("the API honours its OpenAPI document", () => {
+  it("is an OpenAPI 3.1 document covering every route", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/dashboard",
+      "/api/tickets",
+      "/api/tickets/{ticketId}",
+      "/api/tickets/{ticketId}/assignee",
+      "/api/tickets/{ticketId}/notes",
+      "/api/tickets/{ticketId}/priority",
+      "/api/tickets/{ticketId}/status",
+    ]);
+  });
+
+  it("matches real success and error responses of every route", async () => {
+    const created = await send(tickets.POST, "/api/tickets", {
+      json: {
+        subject: "Contract",
+        message: "Checking shapes",
+        customerEmail: "c@example.test",
+        priority: "low",
+      },
+    });
+    expectContract("/api/tickets", "post", created);
+    const { ticketId } = created.body as { ticketId: string };
+    const on = (route: typeof status, json: unknown) =>
+      send(route.POST, `/api/tickets/${ticketId}/x`, { json }, { ticketId });
+
+    expectContract(
+      "/api/tickets/{ticketId}",
+      "get",
+      await send(ticket.GET, `/api/tickets/${ticketId}?minVersion=1`, {}, { ticketId }),
+    ); // 202
+    expectContract(
+      "/api/tickets/{ticketId}/status",
+      "post",
+      await on(status, { status: "triaged" }),
+    );
+    expectContract(
+      "/api/tickets/{ticketId}/assignee",
+      "post",
+      await on(assignee, { assignee: "Ada" }),
+    );
+    expectContract("/api/tickets/{ticketId}/notes", "post", await on(notes, { body: "A note" }));
+    expectContract(
+      "/api/tickets/{ticketId}/priority",
+      "post",
+      await on(priority, { priority: "high" }),
+    );
+    await catchUp();
+    expectContract(
+      "/api/tickets/{ticketId}",
+      "get",
+      await send(ticket.GET, `/api/tickets/${ticketId}`, {}, { ticketId }),
+    );
+    expectContract("/api/tickets", "get", await send(tickets.GET, "/api/tickets?limit=2"));
+    expectContract("/api/dashboard", "get", await send(dashboard.GET, "/api/dashboard"));
+
+    // Errors
+    expectContract(
+      "/api/tickets",
+      "post",
+      await send(tickets.POST, "/api/tickets", { json: { subject: "" } }),
+    );
+    expectContract(
+      "/api/tickets",
+      "post",
+      await send(tickets.POST, "/api/tickets", {
+        body: "x",
+        headers: { "content-type": "text/plain" },
+      }),
+    );
+    expectContract(
+      "/api/tickets",
+      "post",
+      await send(tickets.POST, "/api/tickets", {
+        json: { subject: "s", message: "m".repeat(70_000) },
+      }),
+    );
+    expectContract(
+      "/api/tickets/{ticketId}/status",
+      "post",
+      await on(status, { status: "closed" }),
+    );
+    expectContract("/api/tickets/{ticketId}/status", "post", await on(status, { status: "open" })); // 409
+    const unknown = new ObjectId().toHexString();
+    expectContract(
+      "/api/tickets/{ticketId}",
+      "get",
+      await send(ticket.GET, `/api/tickets/${unknown}`, {}, { ticketId: unknown }),
+    );
+    expectContract("/api/tickets", "get", await send(tickets.GET, "/api/tickets?limit=500"));
+  });
+
+  it("types what the queries return as what the document describes", () => {
+    expectTypeOf<TicketListPage>().toExtend<z.input<typeof ticketListPageSchema>>();
+    expectTypeOf<TicketDetail>().toExtend<z.input<typeof ticketDetailSchema>>();
+    expectTypeOf<Dashboard>().toExtend<z.input<typeof dashboardSchema>>();
+  });
+});
