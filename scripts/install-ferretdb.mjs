@@ -29,8 +29,48 @@ function installedVersion() {
 // The build is identified by the FerretDB version and our patch, so a changed patch rebuilds.
 const patchFile = path.join(root, "scripts", "ferretdb", "serialize_writes.go");
 const stampFile = path.join(binDir, "ferretdb.stamp");
-const stamp = `${VERSION} ${createHash("sha256").update(readFileSync(patchFile)).digest("hex")}`;
+const stamp = `${VERSION} ${createHash("sha256")
+  .update(readFileSync(patchFile))
+  .update(readFileSync(import.meta.filename))
+  .digest("hex")}`;
 const stamped = existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
+
+/**
+ * Our two changes to FerretDB v1.24.2, each checked to apply exactly; see docs/architecture.md.
+ * 1. Atomic single-document writes: mutating commands run one at a time (serialize_writes.go).
+ * 2. `_id` pushdown: a filter that contains `_id: <ObjectId or string>` among other conditions
+ *    reads that one row instead of scanning the collection. Every command handler filters the
+ *    rows again in memory with the whole filter, so this only narrows what is read.
+ */
+function applyPatches(srcDir) {
+  const handlerDir = path.join(srcDir, "internal", "handler");
+  cpSync(patchFile, path.join(handlerDir, "serialize_writes.go"));
+  replaceExactly(
+    path.join(handlerDir, "handler.go"),
+    "\th.initCommands()\n",
+    "\th.initCommands()\n\th.serializeWrites()\n",
+    1,
+  );
+  // Twice: the query itself and its `explain`.
+  replaceExactly(
+    path.join(srcDir, "internal", "backends", "sqlite", "collection.go"),
+    `\tif params.Filter.Len() == 1 {
+\t\tv, _ := params.Filter.Get("_id")
+\t\tswitch v.(type) {`,
+    `\tif params.Filter.Has("_id") {
+\t\tv, _ := params.Filter.Get("_id")
+\t\tswitch v.(type) {`,
+    2,
+  );
+}
+
+function replaceExactly(file, from, to, times) {
+  const source = readFileSync(file, "utf8");
+  if (source.split(from).length !== times + 1) {
+    throw new Error(`unexpected FerretDB source in ${file}: cannot apply the patch`);
+  }
+  writeFileSync(file, source.replaceAll(from, to));
+}
 
 const current = installedVersion();
 if (current === VERSION && stamped) {
@@ -64,17 +104,7 @@ try {
   cpSync(info.Dir, srcDir, { recursive: true });
   execFileSync("chmod", ["-R", "u+w", srcDir]);
   writeFileSync(path.join(srcDir, "build", "version", "version.txt"), `${VERSION}\n`);
-  // Make single-document writes atomic (see the comment in serialize_writes.go).
-  const handlerDir = path.join(srcDir, "internal", "handler");
-  cpSync(patchFile, path.join(handlerDir, "serialize_writes.go"));
-  const handlerGo = path.join(handlerDir, "handler.go");
-  const source = readFileSync(handlerGo, "utf8");
-  if (!source.includes("\th.initCommands()\n"))
-    throw new Error("unexpected FerretDB source: cannot patch");
-  writeFileSync(
-    handlerGo,
-    source.replace("\th.initCommands()\n", "\th.initCommands()\n\th.serializeWrites()\n"),
-  );
+  applyPatches(srcDir);
   execFileSync("go", ["build", "-trimpath", "-o", bin, "./cmd/ferretdb"], {
     cwd: srcDir,
     stdio: "inherit",

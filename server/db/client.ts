@@ -30,6 +30,7 @@ function connect(): Connection {
     serverSelectionTimeoutMS: 3_000,
     connectTimeoutMS: 3_000,
     maxPoolSize: 20,
+    monitorCommands: process.env.MONGODB_MONITOR === "1",
   });
   const ready = (async () => {
     const db = client.db();

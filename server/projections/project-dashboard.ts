@@ -4,6 +4,7 @@ import { contribution } from "@/server/tickets/queries/dashboard/contribution";
 import {
   SUMMARY_ID,
   bucketOf,
+  type BucketId,
   type Counts,
   type DashboardBucketSync,
 } from "@/server/tickets/queries/dashboard/documents";
@@ -29,7 +30,7 @@ async function ensure<T>(create: () => Promise<T>) {
   }
 }
 
-async function countIntoBucket(cols: Collections, b: number, ticket: TicketDocument, now: Date) {
+async function countIntoBucket(cols: Collections, b: BucketId, ticket: TicketDocument, now: Date) {
   const id = ticket._id.toHexString();
   const next = contribution(ticket);
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -69,10 +70,7 @@ async function countIntoBucket(cols: Collections, b: number, ticket: TicketDocum
 }
 
 /** Moves a bucket's changes into the summary, through a pending record (see documents.ts). */
-export async function syncBucket(cols: Collections, b: number, now: Date) {
-  await ensure(() =>
-    cols.dashboardSummary.insertOne({ _id: SUMMARY_ID, counts: {}, revs: {}, projectedAt: now }),
-  );
+export async function syncBucket(cols: Collections, b: BucketId, now: Date) {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const sync = await cols.dashboardSyncs.findOne({ _id: b });
     if (!sync) {
@@ -107,19 +105,39 @@ export async function syncBucket(cols: Collections, b: number, now: Date) {
 
 async function finish(
   cols: Collections,
-  b: number,
+  b: BucketId,
   pending: NonNullable<DashboardBucketSync["pending"]>,
   now: Date,
 ) {
-  const revField = `revs.b${b}`;
+  const revField = `revs.${b}`;
   const inc: Record<string, number> = { [revField]: pending.to - pending.from };
   for (const [key, change] of Object.entries(pending.delta)) inc[`counts.${key}`] = change;
   // Applies only if the summary still includes exactly `from` for this bucket; if it already
   // includes `to`, an earlier attempt applied it and this one must not.
-  await cols.dashboardSummary.updateOne(
-    { _id: SUMMARY_ID, [revField]: pending.from === 0 ? { $exists: false } : pending.from },
-    { $inc: inc, $set: { projectedAt: now } },
-  );
+  const apply = () =>
+    cols.dashboardSummary.updateOne(
+      { _id: SUMMARY_ID, [revField]: pending.from === 0 ? { $exists: false } : pending.from },
+      { $inc: inc, $set: { projectedAt: now } },
+    );
+  const applied = await apply();
+  if (applied.matchedCount === 0) {
+    // Either applied before (fine) or there is no summary yet: create it and apply.
+    const exists = await cols.dashboardSummary.findOne(
+      { _id: SUMMARY_ID },
+      { projection: { _id: 1 } },
+    );
+    if (!exists) {
+      await ensure(() =>
+        cols.dashboardSummary.insertOne({
+          _id: SUMMARY_ID,
+          counts: {},
+          revs: {},
+          projectedAt: now,
+        }),
+      );
+      await apply();
+    }
+  }
   await cols.dashboardSyncs.updateOne(
     { _id: b, "pending.to": pending.to },
     { $set: { rev: pending.to, counts: pending.counts, pending: null } },

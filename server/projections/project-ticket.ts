@@ -10,6 +10,6 @@ export async function projectTicket(cols: Collections, ticket: TicketDocument, n
   await Promise.all([
     writeIfNewer(cols.ticketList, toTicketListDocument(ticket, now)),
     writeIfNewer(cols.ticketDetail, toTicketDetailDocument(ticket, now)),
+    projectDashboard(cols, ticket, now),
   ]);
-  await projectDashboard(cols, ticket, now);
 }

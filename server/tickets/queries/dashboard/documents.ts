@@ -20,8 +20,11 @@ export const SUMMARY_ID = "summary";
 
 export type Counts = Record<string, number>;
 
+/** Bucket ids are strings ("b042"): the embedded database reads a string `_id` directly. */
+export type BucketId = `b${string}`;
+
 export interface DashboardBucket {
-  _id: number;
+  _id: BucketId;
   /** Bumped by every change to this bucket's counts. */
   rev: number;
   counts: Counts;
@@ -31,7 +34,7 @@ export interface DashboardBucket {
 }
 
 export interface DashboardBucketSync {
-  _id: number;
+  _id: BucketId;
   /** The bucket revision, and its counts, that the summary includes. */
   rev: number;
   counts: Counts;
@@ -42,12 +45,12 @@ export interface DashboardBucketSync {
 export interface DashboardSummary {
   _id: typeof SUMMARY_ID;
   counts: Counts;
-  /** "b<bucket>" → the bucket revision included in `counts`. */
+  /** bucket id → the bucket revision included in `counts`. */
   revs: Record<string, number>;
   projectedAt: Date;
 }
 
-export function bucketOf(ticketId: ObjectId): number {
+export function bucketOf(ticketId: ObjectId): BucketId {
   const digest = createHash("sha1").update(ticketId.id).digest();
-  return digest.readUInt16BE(0) % BUCKETS;
+  return `b${String(digest.readUInt16BE(0) % BUCKETS).padStart(3, "0")}`;
 }
