@@ -56,7 +56,8 @@ export function formAction<S extends z.ZodType>(
         return {
           status: "error",
           kind: "unavailable",
-          message: "The database cannot be reached right now. Nothing was saved; please try again.",
+          message:
+            "The database cannot be reached right now, so this may not have been saved. Please try again in a moment.",
           fieldErrors: {},
           values,
         };

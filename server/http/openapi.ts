@@ -34,7 +34,7 @@ const PROBLEM_TEXT: Record<number, string> = {
   413: "Body larger than 64 KiB",
   415: "Body is not JSON",
   422: "Idempotency-Key reused with a different request",
-  503: "Database unreachable; nothing was changed",
+  503: "Database unreachable; retry (with the same Idempotency-Key)",
 };
 
 const ticketIdParam = z.object({

@@ -79,7 +79,7 @@ export function problemFor(error: unknown): Response {
       503,
       "unavailable",
       "Service unavailable",
-      "The database cannot be reached right now. Nothing was changed by this request; retry shortly.",
+      "The database cannot be reached right now. Retry shortly; send the same Idempotency-Key so a retried write is applied once.",
       {},
       { "retry-after": "2" },
     );
