@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "mongodb";
 import type { TicketDocument } from "@/server/tickets/write-model";
 import type { QueueEntry } from "@/server/projections/queue";
+import type { ProjectorStatusDocument } from "@/server/projections/status";
 import type { TicketListDocument } from "@/server/tickets/queries/ticket-list/document";
 import type {
   DashboardBucket,
@@ -19,6 +20,7 @@ export const COLLECTIONS = {
   dashboardBuckets: "dashboard_buckets",
   dashboardSyncs: "dashboard_bucket_syncs",
   dashboardSummary: "dashboard",
+  projectorStatus: "projection_status",
 } as const;
 
 export const collections = (db: Db) => ({
@@ -29,6 +31,7 @@ export const collections = (db: Db) => ({
   dashboardBuckets: db.collection<DashboardBucket>(COLLECTIONS.dashboardBuckets),
   dashboardSyncs: db.collection<DashboardBucketSync>(COLLECTIONS.dashboardSyncs),
   dashboardSummary: db.collection<DashboardSummary>(COLLECTIONS.dashboardSummary),
+  projectorStatus: db.collection<ProjectorStatusDocument>(COLLECTIONS.projectorStatus),
 });
 
 export type Collections = ReturnType<typeof collections>;

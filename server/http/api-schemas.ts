@@ -143,3 +143,63 @@ export const dashboardSchema = z
     asOf: isoTime.nullable(),
   })
   .meta({ id: "Dashboard" });
+
+const lagMs = z.object({
+  last: z.number().nullable(),
+  p50: z.number().nullable(),
+  p99: z.number().nullable(),
+});
+
+export const projectionStatusSchema = z
+  .object({
+    pending: z
+      .number()
+      .int()
+      .meta({ description: "Tickets waiting to be projected (not parked)." }),
+    oldestPendingAgeMs: z.number().nullable(),
+    lagMs: lagMs.meta({
+      description: "From a command's write to its read models, worst of the running projectors.",
+    }),
+    projectors: z.array(
+      z.object({
+        id: z.string(),
+        host: z.string(),
+        pid: z.number().int(),
+        heartbeatAgeMs: z.number(),
+        projected: z.number().int(),
+      }),
+    ),
+    lastError: z
+      .object({ at: isoTime, message: z.string(), ticketId: z.string().nullable() })
+      .nullable(),
+    deadLetters: z.array(
+      z.object({
+        ticketId,
+        attempts: z.number().int(),
+        lastError: z.string().nullable(),
+        since: isoTime,
+      }),
+    ),
+    asOf: isoTime,
+  })
+  .meta({ id: "ProjectionStatus" });
+
+export const healthSchema = z
+  .object({
+    status: z.enum(["ok", "degraded", "down"]),
+    database: z.object({ reachable: z.boolean(), latencyMs: z.number().nullable() }),
+    projector: z
+      .object({
+        running: z.number().int(),
+        pending: z.number().int(),
+        oldestPendingAgeMs: z.number().nullable(),
+        lagMs: z.number().nullable(),
+        deadLetters: z.number().int(),
+      })
+      .nullable(),
+  })
+  .meta({ id: "Health" });
+
+export const retriedSchema = z
+  .object({ ticketId, retried: z.literal(true) })
+  .meta({ id: "DeadLetterRetried" });

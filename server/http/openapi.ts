@@ -4,7 +4,10 @@ import { z } from "zod";
 import {
   commandResultSchema,
   dashboardSchema,
+  healthSchema,
   problemSchema,
+  projectionStatusSchema,
+  retriedSchema,
   readBehindSchema,
   ticketDetailSchema,
   ticketListPageSchema,
@@ -134,6 +137,37 @@ function build() {
     responses: {
       200: { description: "The dashboard", ...json(dashboardSchema) },
       ...problems(503),
+    },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/projections",
+    summary: "Projector state: pending work, lag, running projectors, last error, dead letters",
+    responses: {
+      200: { description: "Projection status", ...json(projectionStatusSchema) },
+      ...problems(503),
+    },
+  });
+
+  registry.registerPath({
+    method: "post",
+    path: "/api/projections/dead-letters/{ticketId}/retry",
+    summary: "Put a ticket parked after repeated projection failures back in the queue",
+    request: { params: ticketIdParam },
+    responses: {
+      200: { description: "Queued again", ...json(retriedSchema) },
+      ...problems(404, 503),
+    },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/health",
+    summary: "Database reachability and projector state (public, nothing sensitive)",
+    responses: {
+      200: { description: "Database reachable; status ok or degraded", ...json(healthSchema) },
+      503: { description: "Database unreachable", ...json(healthSchema) },
     },
   });
 

@@ -5,6 +5,7 @@ import { isTransientDatabaseError } from "@/server/db/errors";
 import type { Collections } from "@/server/db/collections";
 import { projectTicket } from "@/server/projections/project-ticket";
 import { EPOCH, enqueue } from "@/server/projections/queue";
+import { HEARTBEAT_MS } from "@/server/projections/status";
 
 export interface ProjectorOptions {
   /** Connects (or reconnects) lazily, so a projector outlives a database restart. */
@@ -38,6 +39,11 @@ export class Projector {
   private readonly maxAttempts: number;
   private readonly sweepEveryMs: number;
   private readonly log: (message: string) => void;
+  private readonly startedAt = new Date();
+  private projected = 0;
+  private lags: number[] = [];
+  private lastError: { at: Date; message: string; ticketId: string | null } | null = null;
+  private nextHeartbeat = 0;
 
   constructor(private readonly options: ProjectorOptions) {
     this.delayMs = options.delayMs ?? 0;
@@ -58,6 +64,47 @@ export class Projector {
     this.running = false;
     this.wake?.();
     await this.loop;
+    try {
+      await (await this.options.collections()).projectorStatus.deleteOne({ _id: this.owner });
+    } catch {
+      // the heartbeat simply ages out
+    }
+  }
+
+  /** Writes this projector's heartbeat and lag figures, at most once per HEARTBEAT_MS. */
+  private async heartbeat(cols: Collections) {
+    const now = Date.now();
+    if (now < this.nextHeartbeat) return;
+    this.nextHeartbeat = now + HEARTBEAT_MS;
+    const sorted = [...this.lags].sort((a, b) => a - b);
+    const at = (q: number) =>
+      sorted.length > 0
+        ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+        : null;
+    await cols.projectorStatus.updateOne(
+      { _id: this.owner },
+      {
+        $set: {
+          host: hostname(),
+          pid: process.pid,
+          startedAt: this.startedAt,
+          heartbeatAt: new Date(now),
+          projected: this.projected,
+          lagMs: { last: this.lags.at(-1) ?? null, p50: at(0.5), p99: at(0.99) },
+          lastError: this.lastError,
+        },
+      },
+      { upsert: true },
+    );
+  }
+
+  private recordLag(ticket: { updatedAt: Date }, projectedAt: Date) {
+    this.projected++;
+    // Only writes made while this projector runs measure its lag; a backlog from before it
+    // started shows up as the age of the oldest pending ticket instead.
+    if (ticket.updatedAt.getTime() < this.startedAt.getTime() - 60_000) return;
+    this.lags.push(Math.max(0, projectedAt.getTime() - ticket.updatedAt.getTime()));
+    if (this.lags.length > 200) this.lags.shift();
   }
 
   /** Work is waiting: skip the rest of the idle wait. */
@@ -92,6 +139,7 @@ export class Projector {
           await this.sweep(cols);
           nextSweep = Date.now() + this.sweepEveryMs;
         }
+        await this.heartbeat(cols);
         const worked = await this.drain(cols);
         if (failures > 0) this.log("database reachable again");
         failures = 0;
@@ -115,6 +163,7 @@ export class Projector {
     for (const entry of due) {
       if (!this.running) break;
       await this.processEntry(cols, entry._id);
+      await this.heartbeat(cols);
     }
     return due.length;
   }
@@ -136,7 +185,9 @@ export class Projector {
       if (this.delayMs > 0) await sleep(this.delayMs);
       const ticket = await cols.tickets.findOne({ _id: ticketId });
       if (ticket && (ticket.dirtySince !== null || ticket.projectedVersion < ticket.version)) {
-        await projectTicket(cols, ticket, new Date());
+        const projectedAt = new Date();
+        await projectTicket(cols, ticket, projectedAt);
+        this.recordLag(ticket, projectedAt);
         // Only this version is cleared: a command that landed meanwhile keeps the ticket marked.
         await cols.tickets.updateOne(
           { _id: ticketId, version: ticket.version },
@@ -162,6 +213,11 @@ export class Projector {
       const dead = attempts >= this.maxAttempts;
       const retryAt = new Date(Date.now() + Math.min(100 * 2 ** attempts, 60_000));
       this.log(`ticket ${ticketId.toHexString()} failed (attempt ${attempts}): ${describe(error)}`);
+      this.lastError = {
+        at: new Date(),
+        message: describe(error),
+        ticketId: ticketId.toHexString(),
+      };
       await cols.projectionQueue.updateOne(
         { _id: ticketId, owner: claim },
         {

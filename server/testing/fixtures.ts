@@ -13,11 +13,13 @@ export function as(name = "Test Agent", now = new Date()): CommandOptions {
 export const manualProjector = () =>
   new Projector({ collections: getCollections, log: () => undefined });
 
-/** Runs queued projections until the queue is empty. */
+/** Runs queued projections until nothing but parked dead letters is left. */
 export async function catchUp(projector = manualProjector()): Promise<void> {
   const cols = await getCollections();
   for (let round = 0; round < 50; round++) {
-    const due = await cols.projectionQueue.find({}, { projection: { _id: 1 } }).toArray();
+    const due = await cols.projectionQueue
+      .find({ dead: false }, { projection: { _id: 1 } })
+      .toArray();
     if (due.length === 0) return;
     for (const { _id } of due) await projector.processEntry(cols, _id);
   }

@@ -4,7 +4,10 @@ import { ObjectId } from "mongodb";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import * as dashboard from "@/app/api/dashboard/route";
+import * as health from "@/app/api/health/route";
 import * as openapi from "@/app/api/openapi.json/route";
+import * as retry from "@/app/api/projections/dead-letters/[ticketId]/retry/route";
+import * as projections from "@/app/api/projections/route";
 import * as assignee from "@/app/api/tickets/[ticketId]/assignee/route";
 import * as notes from "@/app/api/tickets/[ticketId]/notes/route";
 import * as priority from "@/app/api/tickets/[ticketId]/priority/route";
@@ -66,6 +69,9 @@ describe("the API honours its OpenAPI document", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/api/dashboard",
+      "/api/health",
+      "/api/projections",
+      "/api/projections/dead-letters/{ticketId}/retry",
       "/api/tickets",
       "/api/tickets/{ticketId}",
       "/api/tickets/{ticketId}/assignee",
@@ -118,6 +124,18 @@ describe("the API honours its OpenAPI document", () => {
     );
     expectContract("/api/tickets", "get", await send(tickets.GET, "/api/tickets?limit=2"));
     expectContract("/api/dashboard", "get", await send(dashboard.GET, "/api/dashboard"));
+    expectContract("/api/projections", "get", await send(projections.GET, "/api/projections"));
+    expectContract("/api/health", "get", await send(health.GET, "/api/health"));
+    expectContract(
+      "/api/projections/dead-letters/{ticketId}/retry",
+      "post",
+      await send(
+        retry.POST,
+        `/api/projections/dead-letters/${ticketId}/retry`,
+        { method: "POST" },
+        { ticketId },
+      ),
+    ); // 404: not parked
 
     // Errors
     expectContract(

@@ -77,7 +77,10 @@ interface Cursor {
   i: string; // ticket id
 }
 
-const cursorSchema = z.object({ u: z.number().int().min(0).max(8.64e15), i: z.string().regex(/^[0-9a-f]{24}$/) });
+const cursorSchema = z.object({
+  u: z.number().int().min(0).max(8.64e15),
+  i: z.string().regex(/^[0-9a-f]{24}$/),
+});
 
 const invalidCursor = () =>
   new ValidationError("The cursor is not valid.", {
