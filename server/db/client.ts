@@ -34,7 +34,7 @@ function connect(): Connection {
   });
   const ready = (async () => {
     const db = client.db();
-    await ensureIndexes(db);
+    await ensureIndexes(db, [0, await activeGeneration(db)]);
     return db;
   })();
   // A failed start-up (database down) must not poison the process: the next call retries.
@@ -50,8 +50,23 @@ export async function getDb(): Promise<Db> {
   return holder.__supportDeskMongo.ready;
 }
 
+/** How long a process trusts the generation it read; a rebuild waits this out after switching. */
+export const GENERATION_CACHE_MS = 1_000;
+let cachedGeneration: { db: Db; generation: number; until: number } | undefined;
+
+/** The read-model generation that reads and projections use now (see projections:rebuild). */
+export async function activeGeneration(db: Db, now = Date.now()): Promise<number> {
+  if (cachedGeneration?.db === db && cachedGeneration.until > now)
+    return cachedGeneration.generation;
+  const active = await collections(db).registry.findOne({ _id: "active" });
+  const generation = active?.generation ?? 0;
+  cachedGeneration = { db, generation, until: now + GENERATION_CACHE_MS };
+  return generation;
+}
+
 export async function getCollections(): Promise<Collections> {
-  return collections(await getDb());
+  const db = await getDb();
+  return collections(db, await activeGeneration(db));
 }
 
 export async function closeDb(): Promise<void> {

@@ -15,23 +15,45 @@ import type { TicketDetailDocument } from "@/server/tickets/queries/ticket-detai
 export const COLLECTIONS = {
   tickets: "tickets",
   projectionQueue: "projection_queue",
+  projectorStatus: "projection_status",
+  registry: "read_model_registry",
+} as const;
+
+/**
+ * The read models, rebuilt together into a new generation by `npm run projections:rebuild`.
+ * Generation 0 uses these names; generation N appends `_gN`. The registry names the active one.
+ */
+export const READ_MODELS = {
   ticketList: "ticket_list",
   ticketDetail: "ticket_detail",
   dashboardBuckets: "dashboard_buckets",
   dashboardSyncs: "dashboard_bucket_syncs",
   dashboardSummary: "dashboard",
-  projectorStatus: "projection_status",
 } as const;
 
-export const collections = (db: Db) => ({
-  tickets: db.collection<TicketDocument>(COLLECTIONS.tickets),
-  projectionQueue: db.collection<QueueEntry>(COLLECTIONS.projectionQueue),
-  ticketList: db.collection<TicketListDocument>(COLLECTIONS.ticketList),
-  ticketDetail: db.collection<TicketDetailDocument>(COLLECTIONS.ticketDetail),
-  dashboardBuckets: db.collection<DashboardBucket>(COLLECTIONS.dashboardBuckets),
-  dashboardSyncs: db.collection<DashboardBucketSync>(COLLECTIONS.dashboardSyncs),
-  dashboardSummary: db.collection<DashboardSummary>(COLLECTIONS.dashboardSummary),
-  projectorStatus: db.collection<ProjectorStatusDocument>(COLLECTIONS.projectorStatus),
-});
+export const readModelName = (name: string, generation: number) =>
+  generation === 0 ? name : `${name}_g${generation}`;
+
+export interface RegistryDocument {
+  _id: "active";
+  generation: number;
+  switchedAt: Date;
+}
+
+export const collections = (db: Db, generation = 0) => {
+  const read = (name: string) => readModelName(name, generation);
+  return {
+    generation,
+    tickets: db.collection<TicketDocument>(COLLECTIONS.tickets),
+    projectionQueue: db.collection<QueueEntry>(COLLECTIONS.projectionQueue),
+    projectorStatus: db.collection<ProjectorStatusDocument>(COLLECTIONS.projectorStatus),
+    registry: db.collection<RegistryDocument>(COLLECTIONS.registry),
+    ticketList: db.collection<TicketListDocument>(read(READ_MODELS.ticketList)),
+    ticketDetail: db.collection<TicketDetailDocument>(read(READ_MODELS.ticketDetail)),
+    dashboardBuckets: db.collection<DashboardBucket>(read(READ_MODELS.dashboardBuckets)),
+    dashboardSyncs: db.collection<DashboardBucketSync>(read(READ_MODELS.dashboardSyncs)),
+    dashboardSummary: db.collection<DashboardSummary>(read(READ_MODELS.dashboardSummary)),
+  };
+};
 
 export type Collections = ReturnType<typeof collections>;

@@ -1,15 +1,19 @@
 import "server-only";
 import type { Db, IndexDescription } from "mongodb";
-import { COLLECTIONS } from "@/server/db/collections";
+import { COLLECTIONS, READ_MODELS, readModelName } from "@/server/db/collections";
 
 /** Every index, named, in one place. Created at start-up, idempotently. */
-export const INDEXES: Record<string, IndexDescription[]> = {
+const WRITE_SIDE: Record<string, IndexDescription[]> = {
   [COLLECTIONS.tickets]: [
     // The sweeper's query: tickets whose projection is still owed.
     { name: "tickets_dirty", key: { dirtySince: 1 } },
   ],
   [COLLECTIONS.projectionQueue]: [{ name: "queue_due", key: { leaseUntil: 1, since: 1 } }],
-  [COLLECTIONS.ticketList]: [
+};
+
+/** Per read model; created for each generation under that generation's names. */
+const READ_SIDE: Record<string, IndexDescription[]> = {
+  [READ_MODELS.ticketList]: [
     // Newest first with _id as the tie-breaker: the keyset for every list query.
     { name: "list_updated", key: { updatedAt: -1, _id: -1 } },
     { name: "list_status_updated", key: { status: 1, updatedAt: -1, _id: -1 } },
@@ -21,20 +25,26 @@ export const INDEXES: Record<string, IndexDescription[]> = {
       key: { status: 1, assignee: 1, updatedAt: -1, _id: -1 },
     },
   ],
-  [COLLECTIONS.ticketDetail]: [],
-  // The dashboard collections are read and written by _id only.
+  // ticket_detail and the dashboard collections are read and written by _id only.
 };
 
 /**
- * Creates the indexes that are missing, by name. Only missing ones are sent because re-sending
- * an existing compound index of four fields crashes the embedded database's connection
- * (FerretDB 1.24), and because it makes every start-up after the first one read-only.
+ * Creates the indexes that are missing, by name, for the write side and for the read models of
+ * the given generations. Only missing ones are sent because re-sending an existing compound
+ * index of four fields crashes the embedded database's connection (FerretDB 1.24), and because
+ * it makes every start-up after the first one read-only.
  */
-export async function ensureIndexes(db: Db): Promise<void> {
+export async function ensureIndexes(db: Db, generations: number[] = [0]): Promise<void> {
+  const wanted: [string, IndexDescription[]][] = Object.entries(WRITE_SIDE);
+  for (const generation of new Set(generations)) {
+    for (const [name, indexes] of Object.entries(READ_SIDE)) {
+      wanted.push([readModelName(name, generation), indexes]);
+    }
+  }
   const existing = new Set(
     (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name),
   );
-  for (const [name, indexes] of Object.entries(INDEXES)) {
+  for (const [name, indexes] of wanted) {
     const collection = db.collection(name);
     const present = existing.has(name)
       ? new Set(

@@ -180,6 +180,20 @@ export const projectionStatusSchema = z
         since: isoTime,
       }),
     ),
+    generation: z
+      .number()
+      .int()
+      .meta({ description: "The generation of read models being served." }),
+    rebuild: z
+      .object({
+        generation: z.number().int(),
+        phase: z.enum(["scanning", "reconciling", "done"]),
+        processed: z.number().int(),
+        total: z.number().int(),
+        startedAt: isoTime,
+        updatedAt: isoTime,
+      })
+      .nullable(),
     asOf: isoTime,
   })
   .meta({ id: "ProjectionStatus" });

@@ -1,6 +1,7 @@
 import type { Collection, ObjectId } from "mongodb";
 import type { Collections } from "@/server/db/collections";
 import { EPOCH, type QueueEntry } from "@/server/projections/queue";
+import type { RebuildState } from "@/server/projections/rebuild";
 
 /** One document per projector process, written about once a second: its heartbeat and lag. */
 export interface ProjectorStatusDocument {
@@ -42,6 +43,16 @@ export interface ProjectionStatus {
   }[];
   lastError: { at: string; message: string; ticketId: string | null } | null;
   deadLetters: DeadLetter[];
+  /** The generation of read models being served, and the last or current rebuild. */
+  generation: number;
+  rebuild: {
+    generation: number;
+    phase: "scanning" | "reconciling" | "done";
+    processed: number;
+    total: number;
+    startedAt: string;
+    updatedAt: string;
+  } | null;
   asOf: string;
 }
 
@@ -67,6 +78,9 @@ export async function projectionStatus(
       .find({ heartbeatAt: { $gte: new Date(now.getTime() - ALIVE_WINDOW_MS) } })
       .toArray(),
   ]);
+  const rebuild = await cols.registry.db
+    .collection<RebuildState>(cols.registry.collectionName)
+    .findOne({ _id: "rebuild" });
   const errors = (await cols.projectorStatus.find({ lastError: { $ne: null } }).toArray())
     .map((s) => s.lastError)
     .filter((e) => e !== null)
@@ -94,6 +108,17 @@ export async function projectionStatus(
       lastError: d.lastError,
       since: d.since.toISOString(),
     })),
+    generation: cols.generation,
+    rebuild: rebuild
+      ? {
+          generation: rebuild.generation,
+          phase: rebuild.phase,
+          processed: rebuild.processed,
+          total: rebuild.total,
+          startedAt: rebuild.startedAt.toISOString(),
+          updatedAt: rebuild.updatedAt.toISOString(),
+        }
+      : null,
     asOf: now.toISOString(),
   };
 }
