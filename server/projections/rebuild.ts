@@ -52,7 +52,8 @@ export interface RebuildProgress {
   resumed: boolean;
 }
 
-const LEASE_MS = 60_000;
+/** How long a rebuild that stopped checkpointing keeps others out (a crashed one, say). */
+const LEASE_MS = Number(process.env.REBUILD_LEASE_MS ?? 15_000);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -146,7 +147,7 @@ export async function rebuildReadModels(
     // generation only. Wait that out, then bring the new one up to every ticket's version.
     const settled = (state.switchedAt?.getTime() ?? 0) + 2.5 * GENERATION_CACHE_MS;
     await sleep(Math.max(0, settled - Date.now()));
-    const reconciled = await reconcile(target);
+    const reconciled = await reconcile(target, () => checkpoint({}));
     log(`Re-projected ${reconciled} tickets written during the rebuild.`);
     await checkpoint({ phase: "done", reconciled });
   }
@@ -156,16 +157,24 @@ export async function rebuildReadModels(
 /** Starts a rebuild, or takes over an unfinished one whose owner is gone. */
 async function claim(db: Db, owner: string): Promise<RebuildState> {
   const registry = db.collection<RebuildState>(COLLECTIONS.registry);
-  const now = new Date();
-  const lease = new Date(now.getTime() + LEASE_MS);
-  const current = await registry.findOne({ _id: "rebuild" });
-
-  if (current && current.phase !== "done") {
-    if (current.leaseUntil > now) {
+  let now = new Date();
+  let current = await registry.findOne({ _id: "rebuild" });
+  // A crashed rebuild holds its lease until it runs out: wait for that, but not for a live one,
+  // which keeps renewing it.
+  const giveUpAt = now.getTime() + LEASE_MS + 5_000;
+  while (current && current.phase !== "done" && current.leaseUntil > now) {
+    if (now.getTime() > giveUpAt) {
       throw new Error(
-        `A rebuild of generation ${current.generation} is already running (owner ${current.owner}); it checkpoints every batch, so wait for it or stop it and run this again.`,
+        `A rebuild of generation ${current.generation} is already running (owner ${current.owner}). Wait for it to finish.`,
       );
     }
+    await sleep(500);
+    now = new Date();
+    current = await registry.findOne({ _id: "rebuild" });
+  }
+  const lease = new Date(now.getTime() + LEASE_MS);
+
+  if (current && current.phase !== "done") {
     const taken = await registry.findOneAndUpdate(
       { _id: "rebuild", owner: current.owner, leaseUntil: current.leaseUntil },
       { $set: { owner, leaseUntil: lease } },
@@ -306,7 +315,7 @@ async function countBatchIntoBucket(
 }
 
 /** Re-projects every ticket whose version the target generation does not have yet. */
-async function reconcile(target: Collections): Promise<number> {
+async function reconcile(target: Collections, renewLease: () => Promise<void>): Promise<number> {
   const have = new Map<string, number>();
   for await (const doc of target.ticketList
     .find({}, { projection: { version: 1 } })
@@ -314,9 +323,11 @@ async function reconcile(target: Collections): Promise<number> {
     have.set(doc._id.toHexString(), doc.version);
   }
   let count = 0;
+  let seen = 0;
   for await (const { _id, version } of target.tickets
     .find({}, { projection: { version: 1 } })
     .batchSize(2_000)) {
+    if (++seen % 1_000 === 0) await renewLease();
     if (have.get(_id.toHexString()) === version) continue;
     const ticket = await target.tickets.findOne({ _id });
     if (ticket) {
