@@ -43,6 +43,7 @@ export interface RegistryDocument {
 export const collections = (db: Db, generation = 0) => {
   const read = (name: string) => readModelName(name, generation);
   return {
+    db,
     generation,
     tickets: db.collection<TicketDocument>(COLLECTIONS.tickets),
     projectionQueue: db.collection<QueueEntry>(COLLECTIONS.projectionQueue),

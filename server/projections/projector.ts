@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { ObjectId } from "mongodb";
 import { isTransientDatabaseError } from "@/server/db/errors";
-import type { Collections } from "@/server/db/collections";
+import { collections, type Collections } from "@/server/db/collections";
 import { projectTicket } from "@/server/projections/project-ticket";
 import { EPOCH, enqueue } from "@/server/projections/queue";
 import { HEARTBEAT_MS } from "@/server/projections/status";
@@ -187,6 +187,12 @@ export class Projector {
       if (ticket && (ticket.dirtySince !== null || ticket.projectedVersion < ticket.version)) {
         const projectedAt = new Date();
         await projectTicket(cols, ticket, projectedAt);
+        // A rebuild may have switched reads to a new generation while this ran (this process
+        // caches the generation briefly). Ask the registry itself: if it moved, project into the
+        // new one too before clearing anything, so no change lands only in the old generation.
+        const active = (await cols.registry.findOne({ _id: "active" }))?.generation ?? 0;
+        if (active !== cols.generation)
+          await projectTicket(collections(cols.db, active), ticket, new Date());
         this.recordLag(ticket, projectedAt);
         // Only this version is cleared: a command that landed meanwhile keeps the ticket marked.
         await cols.tickets.updateOne(
