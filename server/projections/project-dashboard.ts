@@ -121,7 +121,10 @@ async function finish(
     );
   const applied = await apply();
   if (applied.matchedCount === 0) {
-    // Either applied before (fine) or there is no summary yet: create it and apply.
+    // Either applied before, or there was no summary yet. Make sure it exists and apply again:
+    // the revision filter makes a second apply a no-op if the first one (ours or another
+    // projector's) already went through. Concluding "applied before" just because the summary
+    // exists now would drop this delta when another projector created it a moment ago.
     const exists = await cols.dashboardSummary.findOne(
       { _id: SUMMARY_ID },
       { projection: { _id: 1 } },
@@ -135,8 +138,8 @@ async function finish(
           projectedAt: now,
         }),
       );
-      await apply();
     }
+    await apply();
   }
   await cols.dashboardSyncs.updateOne(
     { _id: b, "pending.to": pending.to },
