@@ -1,11 +1,12 @@
 // `npm run projector`: a projector in its own process. Several may run at once; leases keep
 // them from stepping on each other. Uses MONGODB_URI, or the embedded database of a running app.
 import { Projector } from "../server/projections/projector";
-import { closeDb, databaseUri, getCollections } from "../server/db/client";
+import { closeDb, databaseUri, getCollections, reportDatabaseOutcome } from "../server/db/client";
 import { env } from "../server/env";
 
 const projector = new Projector({
   collections: getCollections,
+  onDatabaseOutcome: reportDatabaseOutcome,
   delayMs: env.PROJECTION_DELAY_MS,
   pollMs: env.PROJECTOR_POLL_MS,
 });

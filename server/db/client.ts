@@ -8,7 +8,12 @@ import { ensureIndexes } from "@/server/db/indexes";
 interface Connection {
   client: MongoClient;
   ready: Promise<Db>;
+  /** Since when every operation has failed with a transient error (see reportDatabaseOutcome). */
+  failingSince?: number;
 }
+
+/** An outage longer than this makes the process replace its client. */
+const RECYCLE_AFTER_MS = 10_000;
 
 // One client per process; kept on globalThis so dev-mode module reloads reuse it.
 const holder = globalThis as typeof globalThis & { __supportDeskMongo?: Connection };
@@ -48,6 +53,27 @@ function connect(): Connection {
 export async function getDb(): Promise<Db> {
   holder.__supportDeskMongo ??= connect();
   return holder.__supportDeskMongo.ready;
+}
+
+/**
+ * Told after each request and projector round whether the database answered. The driver
+ * reconnects by itself after an outage, but we saw a client under load never recover after the
+ * embedded database restarted (its server monitor stuck on a connection the server had closed).
+ * So when the database has looked unreachable for RECYCLE_AFTER_MS in a row, the next caller
+ * gets a brand-new client; the old one is closed in the background.
+ */
+export function reportDatabaseOutcome(ok: boolean, now = Date.now()): void {
+  const connection = holder.__supportDeskMongo;
+  if (!connection) return;
+  if (ok) {
+    connection.failingSince = undefined;
+    return;
+  }
+  connection.failingSince ??= now;
+  if (now - connection.failingSince < RECYCLE_AFTER_MS) return;
+  holder.__supportDeskMongo = undefined;
+  cachedGeneration = undefined;
+  void connection.client.close(true).catch(() => undefined);
 }
 
 /** How long a process trusts the generation it read; a rebuild waits this out after switching. */

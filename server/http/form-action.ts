@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { currentActor } from "@/server/auth/current-actor";
+import { reportDatabaseOutcome } from "@/server/db/client";
 import { isDatabaseUnavailable } from "@/server/http/problem";
 import { fieldErrorsOf } from "@/server/http/validation";
 import {
@@ -46,6 +47,7 @@ export function formAction<S extends z.ZodType>(
     try {
       const ctx = systemContext(await currentActor("web"));
       const result = await run(parsed.data, { ctx });
+      reportDatabaseOutcome(true);
       return { status: "saved", ...result, savedAt: ctx.now.toISOString() };
     } catch (error) {
       if (error instanceof DomainError) {
@@ -53,6 +55,7 @@ export function formAction<S extends z.ZodType>(
         return { status: "error", kind: error.kind, message: error.message, fieldErrors, values };
       }
       if (isDatabaseUnavailable(error)) {
+        reportDatabaseOutcome(false);
         return {
           status: "error",
           kind: "unavailable",

@@ -2,7 +2,8 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import type { Actor } from "@/server/tickets/domain/types";
 import { currentActor } from "@/server/auth/current-actor";
-import { problemFor } from "@/server/http/problem";
+import { isDatabaseUnavailable, problemFor } from "@/server/http/problem";
+import { reportDatabaseOutcome } from "@/server/db/client";
 
 export interface RouteContext<P> {
   request: NextRequest;
@@ -20,8 +21,11 @@ export function route<P extends Record<string, string>>(
   return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const actor = await currentActor("api");
-      return await body({ request, params: await context.params, actor });
+      const response = await body({ request, params: await context.params, actor });
+      reportDatabaseOutcome(true);
+      return response;
     } catch (error) {
+      reportDatabaseOutcome(!isDatabaseUnavailable(error));
       return problemFor(error);
     }
   };

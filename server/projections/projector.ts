@@ -8,6 +8,8 @@ import { EPOCH, enqueue } from "@/server/projections/queue";
 import { HEARTBEAT_MS } from "@/server/projections/status";
 
 export interface ProjectorOptions {
+  /** Told whether each round reached the database, so a stuck client can be replaced. */
+  onDatabaseOutcome?: (ok: boolean) => void;
   /** Connects (or reconnects) lazily, so a projector outlives a database restart. */
   collections: () => Promise<Collections>;
   delayMs?: number;
@@ -143,9 +145,11 @@ export class Projector {
         const worked = await this.drain(cols);
         if (failures > 0) this.log("database reachable again");
         failures = 0;
+        this.options.onDatabaseOutcome?.(true);
         if (worked === 0) await this.idle(this.pollMs);
       } catch (error) {
         failures++;
+        if (isTransientDatabaseError(error)) this.options.onDatabaseOutcome?.(false);
         if (failures === 1) this.log(`paused: ${describe(error)}`);
         nextSweep = 0; // a write may have reached a ticket but not the queue during the outage
         await this.idle(Math.min(250 * 2 ** failures, 5_000));

@@ -1,5 +1,5 @@
 import type { ObjectId } from "mongodb";
-import { getCollections } from "@/server/db/client";
+import { getCollections, reportDatabaseOutcome } from "@/server/db/client";
 import { env } from "@/server/env";
 import { Projector } from "@/server/projections/projector";
 
@@ -12,6 +12,7 @@ function instance() {
   holder.__supportDeskProjector ??= {
     projector: new Projector({
       collections: getCollections,
+      onDatabaseOutcome: reportDatabaseOutcome,
       delayMs: env.PROJECTION_DELAY_MS,
       pollMs: env.PROJECTOR_POLL_MS,
     }),
