@@ -28,6 +28,19 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // Real processes (the app's production build, projector processes, the embedded
+        // database) killed and restarted: one file at a time, each with its own app and data.
+        resolve: { alias },
+        test: {
+          name: "faults",
+          include: ["**/*.fault.spec.ts"],
+          exclude: ["node_modules/**"],
+          fileParallelism: false,
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -8,12 +8,13 @@ const read = (file) => {
     return null;
   }
 };
-const vitest = read("test-results/vitest.json");
+const vitestRuns = [read("test-results/vitest.json"), read("test-results/vitest-faults.json")];
 const playwright = read("test-results/playwright.json");
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-if (vitest) {
+for (const vitest of vitestRuns) {
+  if (!vitest) continue;
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
   skipped += vitest.numPendingTests + vitest.numTodoTests;

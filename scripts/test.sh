@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
-rm -f test-results/vitest.json test-results/playwright.json
+rm -f test-results/vitest.json test-results/vitest-faults.json test-results/playwright.json
 step() { printf '\n== %s\n' "$*"; }
 
 step "Embedded database"
@@ -20,11 +20,16 @@ step "Type-check"
 npx tsc --noEmit && echo "No type errors."
 
 step "Unit and integration tests (real database)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+npx vitest run --project unit --project int \
+  --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 
 step "Production build"
 npx next build >/tmp/support-desk-build.log 2>&1 || { cat /tmp/support-desk-build.log; exit 1; }
 echo "Built."
+
+step "Fault tests (real processes)"
+npx vitest run --project faults \
+  --reporter=default --reporter=json --outputFile.json=test-results/vitest-faults.json
 
 step "End-to-end tests (Chromium)"
 npx playwright test

@@ -1,47 +1,169 @@
 import { ObjectId } from "mongodb";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getCollections } from "@/server/db/client";
-import { verifyProjections } from "@/server/projections/verify";
+import type { Collections } from "@/server/db/collections";
+import { verifyProjections, type Drift } from "@/server/projections/verify";
 import { addNote } from "@/server/tickets/commands/add-note";
+import { assignAgent } from "@/server/tickets/commands/assign-agent";
 import { changeStatus } from "@/server/tickets/commands/change-status";
-import { SUMMARY_ID } from "@/server/tickets/queries/dashboard/documents";
+import { bucketOf, SUMMARY_ID } from "@/server/tickets/queries/dashboard/documents";
 import { as, catchUp, create } from "@/server/testing/fixtures";
 
-describe("projections:verify", () => {
-  it("finds no drift in caught-up read models, then names every kind of corruption", async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i++)
-      ids.push((await create({ subject: `Verify ${i}`, message: "m" })).ticketId);
-    await changeStatus(ids[0]!, { status: "triaged" }, as());
-    await addNote(ids[1]!, { body: "n" }, as());
-    await catchUp();
-    const cols = await getCollections();
-    const clean = await verifyProjections(cols, { waitForQueueMs: 0 });
-    expect(clean.drift).toEqual([]);
-    expect(clean.tickets).toBe(5);
+/** What a test compares: the fields that say what and where, not the wording of the detail. */
+const brief = (drift: Drift[]) =>
+  drift.map((d) => [d.readModel, d.kind, d.ticketId ?? d.detail]).sort();
 
-    const [a, b, c] = ids.map((id) => new ObjectId(id));
+async function createTickets(count: number) {
+  const ids: ObjectId[] = [];
+  for (let i = 0; i < count; i++) {
+    ids.push(new ObjectId((await create({ subject: `Verify ${i}`, message: "m" })).ticketId));
+  }
+  return ids;
+}
+
+describe("projections:verify", () => {
+  let cols: Collections;
+  beforeEach(async () => {
+    cols = await getCollections();
+    // The file shares one database: each test starts from an empty desk.
+    await Promise.all(
+      [
+        cols.tickets,
+        cols.projectionQueue,
+        cols.ticketList,
+        cols.ticketDetail,
+        cols.dashboardBuckets,
+        cols.dashboardSyncs,
+        cols.dashboardSummary,
+      ].map((collection) => collection.deleteMany({})),
+    );
+  });
+
+  it("finds no drift in caught-up read models, then names every kind of corruption", async () => {
+    const ids = await createTickets(5);
+    await changeStatus(ids[0]!.toHexString(), { status: "triaged" }, as());
+    await addNote(ids[1]!.toHexString(), { body: "n" }, as());
+    await assignAgent(ids[3]!.toHexString(), { assignee: "Ada" }, as());
+    await catchUp();
+    const progress: [number, number][] = [];
+    const clean = await verifyProjections(cols, {
+      waitForQueueMs: 0,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(clean).toEqual({ tickets: 5, pending: 0, drift: [] });
+    expect(progress.at(-1)).toEqual([5, 5]);
+
+    const [a, b, c, d] = ids.map((id) => id.toHexString());
     const extra = new ObjectId();
-    await cols.ticketList.deleteOne({ _id: a });
-    await cols.ticketDetail.updateOne({ _id: b }, { $set: { version: 1 } }); // b is at version 2
-    await cols.ticketList.updateOne({ _id: c }, { $set: { subject: "Tampered" } });
+    await cols.ticketList.deleteOne({ _id: ids[0] });
+    await cols.ticketDetail.updateOne({ _id: ids[1] }, { $set: { version: 1 } }); // b is at 2
+    await cols.ticketList.updateOne({ _id: ids[2] }, { $set: { subject: "Tampered" } });
+    await cols.ticketDetail.updateOne({ _id: ids[3] }, { $inc: { version: 1 } }); // ahead
     await cols.ticketList.insertOne({
-      ...(await cols.ticketList.findOne({ _id: c }))!,
+      ...(await cols.ticketList.findOne({ _id: ids[4] }))!,
       _id: extra,
     });
     await cols.dashboardSummary.updateOne({ _id: SUMMARY_ID }, { $inc: { "counts.total": 1 } });
 
     const report = await verifyProjections(cols, { waitForQueueMs: 0 });
-    const found = report.drift.map((d) => [d.readModel, d.kind, d.ticketId ?? d.detail]);
-    expect(found).toEqual(
-      expect.arrayContaining([
-        ["ticket_list", "missing", a!.toHexString()],
-        ["ticket_detail", "stale", b!.toHexString()],
-        ["ticket_list", "wrong", c!.toHexString()],
+    expect(report.tickets).toBe(5);
+    expect(report.pending).toBe(0);
+    expect(brief(report.drift)).toEqual(
+      [
+        ["ticket_list", "missing", a],
+        ["ticket_detail", "stale", b],
+        ["ticket_list", "wrong", c],
+        ["ticket_detail", "wrong", d],
         ["ticket_list", "extra", extra.toHexString()],
         ["dashboard", "count", "total: expected 5, found 6"],
-      ]),
+      ].sort(),
     );
-    expect(report.drift).toHaveLength(5);
+    expect(report.drift).toContainEqual({
+      readModel: "ticket_detail",
+      kind: "stale",
+      ticketId: b,
+      detail: "at version 1; the write model is at version 2",
+    });
+  });
+
+  it("projectedAt alone is not drift", async () => {
+    const [id] = await createTickets(1);
+    await catchUp();
+    await cols.ticketList.updateOne({ _id: id }, { $set: { projectedAt: new Date(0) } });
+    await cols.ticketDetail.updateOne({ _id: id }, { $set: { projectedAt: new Date() } });
+    expect((await verifyProjections(cols, { waitForQueueMs: 0 })).drift).toEqual([]);
+  });
+
+  it("reports tickets not projected yet as pending, and their read documents as drift", async () => {
+    const [projected] = await createTickets(1);
+    await catchUp();
+    const { ticketId } = await create({ subject: "Not yet", message: "m" });
+    await changeStatus(projected!.toHexString(), { status: "closed" }, as());
+
+    const report = await verifyProjections(cols, { waitForQueueMs: 0 });
+    expect(report.pending).toBe(2);
+    const tickets = report.drift.filter((d) => d.readModel !== "dashboard");
+    expect(brief(tickets)).toEqual(
+      [
+        ["ticket_list", "missing", ticketId],
+        ["ticket_detail", "missing", ticketId],
+        ["ticket_list", "stale", projected!.toHexString()],
+        ["ticket_detail", "stale", projected!.toHexString()],
+      ].sort(),
+    );
+    expect(report.drift).toContainEqual({
+      readModel: "dashboard",
+      kind: "count",
+      detail: "total: expected 2, found 1",
+    });
+
+    await catchUp();
+    expect(await verifyProjections(cols, { waitForQueueMs: 0 })).toMatchObject({
+      pending: 0,
+      drift: [],
+    });
+  });
+
+  it("waits for the queue to drain before comparing", async () => {
+    await createTickets(3);
+    const started = Date.now();
+    const verifying = verifyProjections(cols, { waitForQueueMs: 10_000 });
+    // The projector gets to the queue only after verify has started waiting.
+    await new Promise((r) => setTimeout(r, 500));
+    await catchUp();
+    const report = await verifying;
+    expect(report).toEqual({ tickets: 3, pending: 0, drift: [] });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("does not wait for parked dead letters, which stay pending", async () => {
+    const [id] = await createTickets(1);
+    await cols.projectionQueue.updateOne({ _id: id }, { $set: { dead: true } });
+    const started = Date.now();
+    const report = await verifyProjections(cols, { waitForQueueMs: 10_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(report.pending).toBe(1);
+    expect(brief(report.drift.filter((d) => d.kind === "missing"))).toEqual([
+      ["ticket_detail", "missing", id!.toHexString()],
+      ["ticket_list", "missing", id!.toHexString()],
+    ]);
+  });
+
+  it("reports an unfinished dashboard sync", async () => {
+    const [id] = await createTickets(1);
+    await catchUp();
+    const bucket = bucketOf(id!);
+    await cols.dashboardSyncs.updateOne(
+      { _id: bucket },
+      { $set: { pending: { from: 1, to: 2, counts: {}, delta: {} } } },
+    );
+    const report = await verifyProjections(cols, { waitForQueueMs: 0 });
+    expect(report.drift).toEqual([
+      {
+        readModel: "dashboard",
+        kind: "wrong",
+        detail: `bucket ${bucket}: the sync from revision 1 to 2 was not finished`,
+      },
+    ]);
   });
 });

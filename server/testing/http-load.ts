@@ -1,0 +1,225 @@
+// A command load over the public API for the fault tests: every kind of command from several
+// concurrent clients, each response recorded. It remembers which tickets it saw closed, so that
+// a later attempt to reopen one (or to reassign or reprioritise it) has a certain answer: 409.
+import { randomInt } from "node:crypto";
+
+export type CommandKind =
+  "create" | "status" | "reopen" | "assign" | "unassign" | "note" | "priority" | "versioned";
+
+export interface Sent {
+  kind: CommandKind;
+  /** The ticket commanded; for a create, the one acknowledged (null if none). */
+  ticketId: string | null;
+  /** 0 when no HTTP response came at all (connection refused, reset, or the 30 s cap). */
+  status: number;
+  contentType: string;
+  /** The problem type for an error response. */
+  problemType: string | null;
+  /** The acknowledged consistency token for a 2xx. */
+  version: number | null;
+  /** Was this ticket known to be closed (its close acknowledged) before this was sent? */
+  knownClosed: boolean;
+  /** When it was sent (epoch ms) and how long the answer took. */
+  at: number;
+  ms: number;
+  error?: string;
+}
+
+const WEIGHTS: [CommandKind, number][] = [
+  ["create", 8],
+  ["status", 20],
+  ["reopen", 8],
+  ["assign", 16],
+  ["unassign", 6],
+  ["note", 22],
+  ["priority", 14],
+  ["versioned", 6],
+];
+const TOTAL_WEIGHT = WEIGHTS.reduce((sum, [, w]) => sum + w, 0);
+const AGENTS = ["Ada Lovelace", "Grace Hopper", "Lena Vogel", "Aisha Khan", "Zoë.Ünïcode 🚀"];
+const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+const STATUSES = ["open", "triaged", "closed"] as const;
+
+const pick = <T>(items: readonly T[]): T => items[randomInt(items.length)]!;
+
+function pickKind(): CommandKind {
+  let roll = randomInt(TOTAL_WEIGHT);
+  for (const [kind, weight] of WEIGHTS) {
+    if (roll < weight) return kind;
+    roll -= weight;
+  }
+  return "note";
+}
+
+export class DeskLoad {
+  /** Every acknowledged ticket id. */
+  readonly tickets: string[] = [];
+  readonly closed = new Set<string>();
+  readonly lastVersion = new Map<string, number>();
+  readonly sent: Sent[] = [];
+  private seq = 0;
+
+  constructor(private readonly baseURL: string) {}
+
+  async post(kind: CommandKind, path: string, body: unknown, ticketId: string | null) {
+    const knownClosed = ticketId !== null && this.closed.has(ticketId);
+    const started = performance.now();
+    const record: Sent = {
+      kind,
+      ticketId,
+      status: 0,
+      contentType: "",
+      problemType: null,
+      version: null,
+      knownClosed,
+      at: Date.now(),
+      ms: 0,
+    };
+    try {
+      const res = await fetch(`${this.baseURL}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+      record.status = res.status;
+      record.contentType = res.headers.get("content-type") ?? "";
+      const text = await res.text();
+      const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      if (res.ok) {
+        record.ticketId = String(json.ticketId);
+        record.version = Number(json.version);
+      } else {
+        record.problemType = typeof json.type === "string" ? json.type : null;
+      }
+    } catch (error) {
+      record.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    }
+    record.ms = Math.round(performance.now() - started);
+    this.sent.push(record);
+    if (record.version !== null && record.ticketId) {
+      if (kind === "create") this.tickets.push(record.ticketId);
+      const known = this.lastVersion.get(record.ticketId) ?? 0;
+      this.lastVersion.set(record.ticketId, Math.max(known, record.version));
+      if (kind === "status" && (body as { status: string }).status === "closed") {
+        this.closed.add(record.ticketId);
+      }
+    }
+    return record;
+  }
+
+  create() {
+    const n = ++this.seq;
+    return this.post(
+      "create",
+      "/api/tickets",
+      {
+        subject: `Fault ticket ${n}`,
+        message: `Created under fault injection, number ${n}. Ça marche? 🧪`,
+        priority: pick(PRIORITIES),
+        ...(n % 3 === 0 ? { customerEmail: `customer${n}@example.test` } : {}),
+      },
+      null,
+    );
+  }
+
+  /** One random command of any kind, on a random acknowledged ticket. */
+  one() {
+    const kind = pickKind();
+    if (kind === "create" || this.tickets.length === 0) return this.create();
+    let id = pick(this.tickets);
+    const on = (command: string) => `/api/tickets/${id}/${command}`;
+    switch (kind) {
+      case "status":
+        return this.post(kind, on("status"), { status: pick(STATUSES) }, id);
+      case "reopen":
+        // A ticket seen closed: asking it to move must be refused, however the races went.
+        if (this.closed.size > 0) id = pick([...this.closed]);
+        return this.post(kind, on("status"), { status: pick(["open", "triaged"]) }, id);
+      case "assign":
+        return this.post(kind, on("assignee"), { assignee: pick(AGENTS) }, id);
+      case "unassign":
+        return this.post(kind, on("assignee"), { assignee: null }, id);
+      case "note":
+        return this.post(kind, on("notes"), { body: `Note ${++this.seq}: called back.` }, id);
+      case "priority":
+        return this.post(kind, on("priority"), { priority: pick(PRIORITIES) }, id);
+      case "versioned": {
+        // With the last version this client saw: a conflict when someone wrote since.
+        const expectedVersion = this.lastVersion.get(id) ?? 1;
+        return this.post(kind, on("notes"), { body: "Pinned to a version.", expectedVersion }, id);
+      }
+      default: {
+        const unreachable: never = kind;
+        throw new Error(`unknown command kind ${String(unreachable)}`);
+      }
+    }
+  }
+
+  /**
+   * Runs `clients` concurrent loops of random commands until `count` have been sent or the
+   * time is up (whichever comes first), or until `stop()` says so.
+   */
+  async run(options: { clients: number; count: number; forMs: number; stop?: () => boolean }) {
+    const until = Date.now() + options.forMs;
+    let started = 0;
+    await Promise.all(
+      Array.from({ length: options.clients }, async () => {
+        while (started < options.count && Date.now() < until && !options.stop?.()) {
+          started++;
+          await this.one();
+        }
+      }),
+    );
+  }
+
+  /** Counts of responses by command kind and status code, for the log. */
+  summary() {
+    const byStatus: Record<string, number> = {};
+    const byKind: Record<string, Record<string, number>> = {};
+    for (const s of this.sent) {
+      const code = s.status === 0 ? "no-response" : String(s.status);
+      byStatus[code] = (byStatus[code] ?? 0) + 1;
+      const forKind = (byKind[s.kind] ??= {});
+      forKind[code] = (forKind[code] ?? 0) + 1;
+    }
+    const ms = this.sent.map((s) => s.ms).sort((a, b) => a - b);
+    const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] ?? 0;
+    return {
+      sent: this.sent.length,
+      byStatus,
+      byKind,
+      latencyMs: { p50: at(0.5), p99: at(0.99), max: ms.at(-1) ?? 0 },
+    };
+  }
+}
+
+/** What is wrong with one response, if anything, given which answers are acceptable. */
+export function responseProblem(s: Sent, options: { allowUnavailable?: boolean } = {}) {
+  const describe = () =>
+    `${s.kind} on ${s.ticketId ?? "(new)"} → ${s.status || s.error} ${s.problemType ?? ""} (${s.ms} ms)`;
+  const isProblem = s.contentType.includes("application/problem+json");
+  if (s.status >= 200 && s.status < 300) {
+    // Assigning or prioritising a closed ticket to what it already has is a no-op (200); a
+    // change is refused. Only a reopen is always a change, so it alone must be a 409 here.
+    // (The write model's history is checked separately for changes after a close.)
+    return s.knownClosed && s.kind === "reopen" ? `a closed ticket reopened: ${describe()}` : null;
+  }
+  if (s.status === 409 && isProblem) {
+    if (s.problemType?.endsWith("/version-conflict")) {
+      return s.kind === "versioned" ? null : `a conflict without expectedVersion: ${describe()}`;
+    }
+    if (s.problemType?.endsWith("/invalid-transition")) {
+      return s.kind === "note" || s.kind === "versioned" ? `a note refused: ${describe()}` : null;
+    }
+  }
+  if (
+    options.allowUnavailable &&
+    s.status === 503 &&
+    isProblem &&
+    s.problemType?.endsWith("/unavailable")
+  ) {
+    return null;
+  }
+  return `unexpected response: ${describe()}`;
+}
