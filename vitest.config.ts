@@ -37,7 +37,7 @@ export default defineConfig({
           include: ["**/*.fault.spec.ts"],
           exclude: ["node_modules/**"],
           fileParallelism: false,
-          testTimeout: 240_000,
+          testTimeout: 480_000,
           hookTimeout: 120_000,
         },
       },

@@ -85,6 +85,19 @@ async function recovered(baseURL: string, withinMs: number): Promise<number | nu
   return null;
 }
 
+// KNOWN PRODUCT BUGS this test catches, each in some runs only (it depends on where the stop
+// lands; on two cores about one run in three or four fails), so it is left failing, not
+// marked `it.fails`:
+// 1. The app never reaches the database again: every request is a 503 after the restart and
+//    the in-process projector never drains. The MongoDB driver (7.9.0) sent its monitor's
+//    `hello` on a connection the stopping server then closed, and that command never settles
+//    (cmap/connection.js: a close between writeCommand and readMany rejects nothing), so the
+//    monitor stops for good and server selection keeps failing with the old error. The app
+//    only recovers when restarted (server/db/client.ts keeps the one client forever).
+// 2. A 500 instead of a 503: a write to a socket the server has just ended rejects with Node's
+//    raw `Error: This socket has been ended by the other party` (code EPIPE), not a
+//    MongoNetworkError (the driver rethrows the socket's 'error' from its wait for 'drain'), and
+//    isTransientDatabaseError (server/db/errors.ts) does not recognise it.
 describe("the database restarts under load", () => {
   it("answers 2xx, 409 or 503 (never 500, never a hang) and loses nothing acknowledged", async () => {
     const { baseURL } = app!;
@@ -139,14 +152,13 @@ describe("the database restarts under load", () => {
     expect.soft(await step("lost", () => lostAcknowledged(cols, load.sent))).toEqual([]);
     expect.soft(await step("history", () => historyProblems(cols))).toEqual([]);
 
-    // The app must find the database again by itself. (See the report of this test's bug: the
-    // MongoDB driver's monitor can hang for good when the server closes its connection.)
+    // The app must find the database again by itself (see bug 1 above).
     const recoveryMs = await recovered(baseURL, RECOVERY_MS);
     console.log(`restart: the app answered from the database again after ${recoveryMs} ms`);
     expect(
       recoveryMs,
       `the app still could not reach the database ${RECOVERY_MS} ms after the stream, ` +
-        `${rel(Date.now()) - rel(times.upAt)} ms after it came back:\n` +
+        `${Date.now() - times.upAt} ms after it came back:\n` +
         app!.output().split("\n").slice(-15).join("\n"),
     ).not.toBeNull();
 

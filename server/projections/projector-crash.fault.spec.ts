@@ -32,10 +32,11 @@ import {
 //
 // The embedded database does roughly a dozen commands a second with their projections on two
 // cores, so the load is capped in time as well as in number: FAULT_COMMANDS (2,000) or
-// FAULT_LOAD_MS (30 s), whichever comes first. FAULT_LOAD_MS=300000 sends all 2,000.
+// FAULT_LOAD_MS (300 s), whichever comes first: all 2,000 are sent in practice (about three
+// minutes). Lower FAULT_COMMANDS for a quicker local run.
 const TICKETS = Number(process.env.FAULT_TICKETS ?? 150);
 const COMMANDS = Number(process.env.FAULT_COMMANDS ?? 2_000);
-const LOAD_MS = Number(process.env.FAULT_LOAD_MS ?? 30_000);
+const LOAD_MS = Number(process.env.FAULT_LOAD_MS ?? 300_000);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -55,7 +55,7 @@ describe("projections:rebuild under writes", () => {
     });
     projector.start();
     const ids: string[] = [];
-    for (let i = 0; i < 300; i++)
+    for (let i = 0; i < 200; i++)
       ids.push((await create({ subject: `Before ${i}`, message: "m" })).ticketId);
 
     // Commands keep arriving for the whole rebuild.
@@ -76,7 +76,7 @@ describe("projections:rebuild under writes", () => {
           if (!(error instanceof DomainError)) throw error; // closed tickets refuse; nothing else may fail
         }
         written++;
-        await new Promise((r) => setTimeout(r, 40)); // a steady stream, about 25 commands a second
+        await new Promise((r) => setTimeout(r, 80)); // a steady stream, about a dozen commands a second
       }
     })();
 
