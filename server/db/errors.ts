@@ -26,7 +26,24 @@ const TRANSIENT_CODES = new Set([
   13436, // NotPrimaryOrSecondary
 ]);
 
+// Socket errors the driver sometimes passes on raw (a write to a socket the server just closed
+// rejects with Node's EPIPE, not a MongoNetworkError).
+const TRANSIENT_SOCKET_CODES = new Set([
+  "EPIPE",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "ENOTCONN",
+  "EHOSTUNREACH",
+]);
+
+/** An operation that never settled; see Projector (a driver call on a closed connection). */
+export class OperationStuckError extends Error {
+  override readonly name = "OperationStuckError";
+}
+
 const TRANSIENT_NAMES = new Set([
+  "OperationStuckError",
   "MongoClientClosedError",
   "MongoOperationTimeoutError",
   "PoolClosedError",
@@ -51,5 +68,8 @@ export function isTransientDatabaseError(error: unknown): boolean {
     if (error.hasErrorLabel("RetryableWriteError") || error.hasErrorLabel("ResetPool")) return true;
     if (typeof error.code === "number" && TRANSIENT_CODES.has(error.code)) return true;
   }
-  return error instanceof Error && TRANSIENT_NAMES.has(error.name);
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && TRANSIENT_SOCKET_CODES.has(code)) return true;
+  return TRANSIENT_NAMES.has(error.name);
 }

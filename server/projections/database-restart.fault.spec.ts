@@ -85,19 +85,16 @@ async function recovered(baseURL: string, withinMs: number): Promise<number | nu
   return null;
 }
 
-// KNOWN PRODUCT BUGS this test catches, each in some runs only (it depends on where the stop
-// lands; on two cores about one run in three or four fails), so it is left failing, not
-// marked `it.fails`:
-// 1. The app never reaches the database again: every request is a 503 after the restart and
-//    the in-process projector never drains. The MongoDB driver (7.9.0) sent its monitor's
-//    `hello` on a connection the stopping server then closed, and that command never settles
-//    (cmap/connection.js: a close between writeCommand and readMany rejects nothing), so the
-//    monitor stops for good and server selection keeps failing with the old error. The app
-//    only recovers when restarted (server/db/client.ts keeps the one client forever).
-// 2. A 500 instead of a 503: a write to a socket the server has just ended rejects with Node's
-//    raw `Error: This socket has been ended by the other party` (code EPIPE), not a
-//    MongoNetworkError (the driver rethrows the socket's 'error' from its wait for 'drain'), and
-//    isTransientDatabaseError (server/db/errors.ts) does not recognise it.
+// Two driver behaviours this test caught, each in some runs only (it depends on where the stop
+// lands), and how the product now handles them:
+// 1. The MongoDB driver (7.9.0) can send its monitor's `hello`, or a command, on a connection the
+//    stopping server then closes, and that call never settles; the monitor then stops for good.
+//    The app replaces a client that has failed for 10 s in a row (server/db/client.ts), and the
+//    projector bounds every step, treating one that never finishes as a transient failure
+//    (settleWithin in server/projections/projector.ts).
+// 2. A write to a socket the server has just ended can reject with Node's raw EPIPE instead of
+//    a MongoNetworkError; isTransientDatabaseError (server/db/errors.ts) counts socket error
+//    codes as transient, so the answer is a 503, not a 500.
 describe("the database restarts under load", () => {
   it("answers 2xx, 409 or 503 (never 500, never a hang) and loses nothing acknowledged", async () => {
     const { baseURL } = app!;

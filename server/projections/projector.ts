@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { ObjectId } from "mongodb";
-import { isTransientDatabaseError } from "@/server/db/errors";
+import { isTransientDatabaseError, OperationStuckError } from "@/server/db/errors";
 import { collections, type Collections } from "@/server/db/collections";
 import { projectTicket } from "@/server/projections/project-ticket";
 import { EPOCH, enqueue } from "@/server/projections/queue";
@@ -24,6 +24,22 @@ export interface ProjectorOptions {
 
 const FAR_FUTURE = new Date("9999-12-31T00:00:00Z");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Rejects if `work` has not settled in time. We saw a driver call on a connection the server
+ * closed mid-command never settle, which would stall the loop for good; abandoning it is safe
+ * here because a claim simply expires and is taken again.
+ */
+function settleWithin<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const stuck = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new OperationStuckError(`${what} did not finish in ${ms} ms`)),
+      ms,
+    );
+  });
+  return Promise.race([work, stuck]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Claims queued tickets with a lease, projects them with version guards, and releases them only
@@ -136,12 +152,12 @@ export class Projector {
     let failures = 0;
     while (this.running) {
       try {
-        const cols = await this.options.collections();
+        const cols = await settleWithin(this.options.collections(), 30_000, "connecting");
         if (Date.now() >= nextSweep) {
-          await this.sweep(cols);
+          await settleWithin(this.sweep(cols), 120_000, "the sweep");
           nextSweep = Date.now() + this.sweepEveryMs;
         }
-        await this.heartbeat(cols);
+        await settleWithin(this.heartbeat(cols), 30_000, "the heartbeat");
         const worked = await this.drain(cols);
         if (failures > 0) this.log("database reachable again");
         failures = 0;
@@ -159,15 +175,20 @@ export class Projector {
 
   /** Processes what is due now, oldest first. Returns how many entries it looked at. */
   async drain(cols: Collections, limit = 100): Promise<number> {
-    const due = await cols.projectionQueue
-      .find({ leaseUntil: { $lte: new Date() } }, { projection: { _id: 1 } })
-      .sort({ since: 1 })
-      .limit(limit)
-      .toArray();
+    const due = await settleWithin(
+      cols.projectionQueue
+        .find({ leaseUntil: { $lte: new Date() } }, { projection: { _id: 1 } })
+        .sort({ since: 1 })
+        .limit(limit)
+        .toArray(),
+      30_000,
+      "polling the queue",
+    );
     for (const entry of due) {
       if (!this.running) break;
-      await this.processEntry(cols, entry._id);
-      await this.heartbeat(cols);
+      // Bounded by the lease: past it, another projector may take the ticket anyway.
+      await settleWithin(this.processEntry(cols, entry._id), this.leaseMs, "a projection");
+      await settleWithin(this.heartbeat(cols), 30_000, "the heartbeat");
     }
     return due.length;
   }

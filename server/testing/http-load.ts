@@ -51,6 +51,21 @@ function pickKind(): CommandKind {
   return "note";
 }
 
+/** The error and its causes (fetch hides the socket error in `cause`). */
+function describeError(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e !== undefined && parts.length < 4;) {
+    if (!(e instanceof Error)) {
+      parts.push(typeof e === "string" ? e : JSON.stringify(e));
+      break;
+    }
+    const code = (e as { code?: unknown }).code;
+    parts.push(`${e.name}: ${e.message}${typeof code === "string" ? ` (${code})` : ""}`);
+    e = e.cause;
+  }
+  return parts.join(" ← ");
+}
+
 export class DeskLoad {
   /** Every acknowledged ticket id. */
   readonly tickets: string[] = [];
@@ -93,7 +108,7 @@ export class DeskLoad {
         record.problemType = typeof json.type === "string" ? json.type : null;
       }
     } catch (error) {
-      record.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      record.error = describeError(error);
     }
     record.ms = Math.round(performance.now() - started);
     this.sent.push(record);

@@ -41,8 +41,15 @@ export async function waitForDrain(cols: Collections, timeoutMs: number): Promis
       const leases = queued.map(
         (e) => `${e._id.toHexString()} until ${e.leaseUntil.toISOString()}`,
       );
+      const projectors = (await cols.projectorStatus.find({}).toArray()).map(
+        (p) =>
+          `${p._id}: last heartbeat ${Date.now() - p.heartbeatAt.getTime()} ms ago, ` +
+          `${p.projected} projected, last error ${p.lastError?.message ?? "none"}`,
+      );
       throw new Error(
-        `the queue did not drain in ${timeoutMs} ms: ${queued.length} queued (${leases.slice(0, 5).join(", ")}), ${marked} tickets marked`,
+        `the queue did not drain in ${timeoutMs} ms: ${queued.length} queued ` +
+          `(${leases.slice(0, 5).join(", ")}), ${marked} tickets marked; projectors:\n` +
+          projectors.join("\n"),
       );
     }
     await sleep(250);
