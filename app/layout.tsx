@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
+import { currentActor } from "@/server/auth/current-actor";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,7 +10,8 @@ export const metadata: Metadata = {
   description: "Work customer tickets; every change shows when it has reached every view.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor("web");
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
@@ -20,7 +22,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+          <nav
+            aria-label="Main"
+            className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-3"
+          >
             <Link href="/tickets" className="font-semibold tracking-tight">
               Support desk
             </Link>
@@ -30,6 +35,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             >
               Tickets
             </Link>
+            <Link
+              href="/dashboard"
+              className="text-sm text-slate-700 hover:underline dark:text-slate-300"
+            >
+              Dashboard
+            </Link>
+            <span className="ml-auto text-sm text-slate-600 dark:text-slate-400">
+              Signed in as <span data-testid="current-agent">{actor.name}</span>
+            </span>
           </nav>
         </header>
         <Providers>

@@ -3,37 +3,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { readAtLeast } from "@/components/read-at-least";
 
 interface Props {
   ticketId: string;
   version: number;
   /** What was written, for the message: "Ticket created", "Status changed"… */
   label: string;
-}
-
-type Read =
-  | { state: "current"; version: number; lagMs: number }
-  | { state: "behind"; version: number | null };
-
-async function readAtLeast(ticketId: string, version: number): Promise<Read> {
-  const response = await fetch(`/api/tickets/${ticketId}?minVersion=${version}`, {
-    cache: "no-store",
-  });
-  if (response.status === 202) {
-    const body = (await response.json()) as { version: number | null };
-    return { state: "behind", version: body.version };
-  }
-  if (!response.ok) throw new Error(`The read model answered ${response.status}.`);
-  const ticket = (await response.json()) as {
-    version: number;
-    updatedAt: string;
-    projectedAt: string;
-  };
-  return {
-    state: "current",
-    version: ticket.version,
-    lagMs: Math.max(0, Date.parse(ticket.projectedAt) - Date.parse(ticket.updatedAt)),
-  };
 }
 
 /**
