@@ -1,0 +1,105 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+// Every page an agent or a lead uses, scanned for accessibility and photographed in both themes,
+// on a desktop and at phone width. The screenshots land in test-results/screenshots/ (the ones
+// in docs/ are copied from there).
+
+const THEMES = ["light", "dark"] as const;
+const VIEWPORTS = {
+  desktop: { width: 1280, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+let ticketId = "";
+
+test.beforeAll(async ({ request }) => {
+  const created = await request.post("/api/tickets", {
+    data: {
+      subject: `Quality scan: invoices in the wrong currency ${Date.now()}`,
+      message:
+        "Our March invoices show amounts in USD although the account is set to EUR.\n\nCould you re-issue them?",
+      customerEmail: "quality@acme.test",
+      priority: "high",
+    },
+  });
+  expect(created.status()).toBe(201);
+  ticketId = ((await created.json()) as { ticketId: string }).ticketId;
+  const noted = await request.post(`/api/tickets/${ticketId}/notes`, {
+    data: { body: "Checked the account settings: EUR since January." },
+  });
+  expect(noted.ok()).toBe(true);
+});
+
+const pages: { name: string; path: () => string; ready: (page: Page) => Promise<void> }[] = [
+  {
+    name: "list",
+    path: () => "/tickets",
+    ready: (page) => expect(page.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible(),
+  },
+  {
+    name: "ticket",
+    path: () => `/tickets/${ticketId}`,
+    ready: (page) =>
+      expect(page.getByRole("heading", { level: 1 })).toContainText(
+        "invoices in the wrong currency",
+      ),
+  },
+  {
+    name: "dashboard",
+    path: () => "/dashboard",
+    ready: (page) =>
+      expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible(),
+  },
+];
+
+/** Waits until the read side has the ticket, so the pages show it (not a syncing state). */
+async function waitForProjection(page: Page) {
+  await expect
+    .poll(async () => (await page.request.get(`/api/tickets/${ticketId}?minVersion=2`)).status(), {
+      timeout: 15_000,
+    })
+    .toBe(200);
+}
+
+for (const theme of THEMES) {
+  test.describe(`${theme} theme`, () => {
+    test.use({ colorScheme: theme });
+
+    for (const target of pages) {
+      test(`the ${target.name} page has no serious accessibility violations`, async ({ page }) => {
+        await waitForProjection(page);
+        for (const [viewport, size] of Object.entries(VIEWPORTS)) {
+          await page.setViewportSize(size);
+          await page.goto(target.path());
+          await target.ready(page);
+          const results = await new AxeBuilder({ page })
+            .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+            .analyze();
+          const serious = results.violations
+            .filter((v) => v.impact === "serious" || v.impact === "critical")
+            .map((v) => ({
+              rule: v.id,
+              impact: v.impact,
+              help: v.help,
+              nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+            }));
+          expect(serious, `${target.name} (${theme}, ${viewport})`).toEqual([]);
+
+          const suffix = viewport === "phone" ? "-phone" : "";
+          await page.screenshot({
+            path: `test-results/screenshots/${target.name}${suffix}-${theme}.png`,
+            fullPage: viewport === "desktop",
+          });
+          // Nothing overflows sideways at phone width.
+          if (viewport === "phone") {
+            const overflow = await page.evaluate(
+              () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            );
+            expect(overflow, `${target.name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
+          }
+        }
+      });
+    }
+  });
+}
