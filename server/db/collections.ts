@@ -10,6 +10,9 @@ import type {
   DashboardSummary,
 } from "@/server/tickets/queries/dashboard/documents";
 import type { TicketDetailDocument } from "@/server/tickets/queries/ticket-detail/document";
+import type { ApiTokenDocument } from "@/server/auth/api-tokens";
+import type { SessionDocument, SettingDocument } from "@/server/auth/sessions";
+import type { UserDocument } from "@/server/auth/users";
 
 /** Every collection the app uses, named once. */
 export const COLLECTIONS = {
@@ -17,6 +20,10 @@ export const COLLECTIONS = {
   projectionQueue: "projection_queue",
   projectorStatus: "projection_status",
   registry: "read_model_registry",
+  users: "users",
+  sessions: "sessions",
+  apiTokens: "api_tokens",
+  settings: "settings",
 } as const;
 
 /**
@@ -49,6 +56,10 @@ export const collections = (db: Db, generation = 0) => {
     projectionQueue: db.collection<QueueEntry>(COLLECTIONS.projectionQueue),
     projectorStatus: db.collection<ProjectorStatusDocument>(COLLECTIONS.projectorStatus),
     registry: db.collection<RegistryDocument>(COLLECTIONS.registry),
+    users: db.collection<UserDocument>(COLLECTIONS.users),
+    sessions: db.collection<SessionDocument>(COLLECTIONS.sessions),
+    apiTokens: db.collection<ApiTokenDocument>(COLLECTIONS.apiTokens),
+    settings: db.collection<SettingDocument>(COLLECTIONS.settings),
     ticketList: db.collection<TicketListDocument>(read(READ_MODELS.ticketList)),
     ticketDetail: db.collection<TicketDetailDocument>(read(READ_MODELS.ticketDetail)),
     dashboardBuckets: db.collection<DashboardBucket>(read(READ_MODELS.dashboardBuckets)),

@@ -9,6 +9,10 @@ const WRITE_SIDE: Record<string, IndexDescription[]> = {
     { name: "tickets_dirty", key: { dirtySince: 1 } },
   ],
   [COLLECTIONS.projectionQueue]: [{ name: "queue_due", key: { leaseUntil: 1, since: 1 } }],
+  // Sign-in looks people up by email; one account per email.
+  [COLLECTIONS.users]: [{ name: "users_email", key: { email: 1 }, unique: true }],
+  // Deactivating someone ends their sessions. Sessions and tokens are otherwise read by _id.
+  [COLLECTIONS.sessions]: [{ name: "sessions_user", key: { userId: 1 } }],
 };
 
 /** Per read model; created for each generation under that generation's names. */
