@@ -54,7 +54,8 @@ export function FreshnessBar({
   return (
     <section
       aria-label="Freshness"
-      className="grid gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900"
+      // Sticky, so whoever scrolls to a number still sees whether it is current.
+      className="sticky top-2 z-10 grid gap-2 rounded-lg shadow-sm border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <span

@@ -12,7 +12,7 @@ import type { DurationStats } from "@/server/tickets/queries/dashboard/get-dashb
 const POLL_MS = 1_000;
 
 const panel =
-  "grid gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
+  "grid content-start gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
 const heading = "text-lg font-semibold";
 const cards = "grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5";
 

@@ -91,8 +91,12 @@ export function allLinkedNumbers(links: DashboardLinks): (LinkedNumber & { name:
   ];
 }
 
-/** The query string for the params (no leading "?"), in a stable order. */
-export const listQueryString = (params: ListParams) => new URLSearchParams(params).toString();
+/**
+ * The query string for the params (no leading "?"). Commas are legal in a query and kept
+ * readable (`status=open,triaged`); every parser decodes them the same either way.
+ */
+export const listQueryString = (params: ListParams) =>
+  new URLSearchParams(params).toString().replaceAll("%2C", ",");
 
 /** The ticket list page filtered to exactly these tickets. */
 export function ticketsHref(params: ListParams): string {
