@@ -37,7 +37,12 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
     <div className="grid gap-6">
       <FreshnessBar snapshot={data} freshness={freshness} />
 
-      <div aria-busy={updating} data-testid="numbers" className="grid gap-6">
+      {/* While updating, the cards' borders turn dashed: a cue beside the chip's words. */}
+      <div
+        aria-busy={updating}
+        data-testid="numbers"
+        className="grid gap-6 [&[aria-busy=true]_a[data-metric]]:border-dashed"
+      >
         <section aria-labelledby="status-heading" className={panel}>
           <h2 id="status-heading" className={heading}>
             All tickets
