@@ -321,6 +321,8 @@ describe("GET /api/tickets", () => {
       noteCount: 1,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      triagedAt: null,
+      closedAt: null,
       version: 2,
     });
   });

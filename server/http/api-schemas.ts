@@ -48,6 +48,10 @@ export const ticketListItemSchema = z
     noteCount: z.number().int().min(0),
     createdAt: isoTime,
     updatedAt: isoTime,
+    triagedAt: isoTime
+      .nullable()
+      .meta({ description: 'When it first left "open"; null if it never did.' }),
+    closedAt: isoTime.nullable().meta({ description: "When it was closed; null if it is not." }),
     version: z.number().int().min(1),
   })
   .meta({ id: "TicketListItem" });

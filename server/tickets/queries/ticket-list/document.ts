@@ -16,6 +16,9 @@ export interface TicketListDocument {
   noteCount: number;
   createdAt: Date;
   updatedAt: Date;
+  /** When the ticket first left "open" (null: never), and when it was closed (null: not closed). */
+  triagedAt: Date | null;
+  closedAt: Date | null;
   /** The write version this row reflects, and when it was projected. */
   version: number;
   projectedAt: Date;
@@ -37,6 +40,8 @@ export function toTicketListDocument(
     noteCount: ticket.notes.length,
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
+    triagedAt: ticket.triagedAt,
+    closedAt: ticket.closedAt,
     version: ticket.version,
     projectedAt,
   };

@@ -12,6 +12,20 @@ const booleanParam = (name: string) =>
     .transform((v) => v === "true")
     .optional();
 
+/** A UTC calendar day, YYYY-MM-DD; a range of days includes both ends. */
+const dayParam = (name: string, description: string) =>
+  z.iso
+    .date({ error: `${name} must be a calendar day written YYYY-MM-DD (UTC), e.g. 2026-11-26.` })
+    .optional()
+    .meta({ description: `${description} (a UTC day, YYYY-MM-DD, inclusive)` });
+
+/** The day-range filters: parameter prefix → the list field it filters. */
+const DAY_RANGES = [
+  ["created", "createdAt"],
+  ["triaged", "triagedAt"],
+  ["closed", "closedAt"],
+] as const;
+
 export const listTicketsQuery = z
   .strictObject({
     /** One status, or several separated by commas (`open,triaged`). */
@@ -37,6 +51,12 @@ export const listTicketsQuery = z
     priority: prioritySchema.optional(),
     hasNote: booleanParam("hasNote"),
     q: z.string().trim().max(200, { error: "q must be at most 200 characters." }).optional(),
+    createdFrom: dayParam("createdFrom", "Created on or after this day"),
+    createdTo: dayParam("createdTo", "Created on or before this day"),
+    triagedFrom: dayParam("triagedFrom", 'First triaged (left "open") on or after this day'),
+    triagedTo: dayParam("triagedTo", 'First triaged (left "open") on or before this day'),
+    closedFrom: dayParam("closedFrom", "Closed on or after this day"),
+    closedTo: dayParam("closedTo", "Closed on or before this day"),
     limit: z.coerce
       .number({ error: "limit must be a number." })
       .int({ error: "limit must be a whole number." })
@@ -48,6 +68,19 @@ export const listTicketsQuery = z
   .refine((q) => !(q.assignee && q.unassigned !== undefined), {
     error: "Use either assignee or unassigned, not both.",
     path: ["unassigned"],
+  })
+  .superRefine((q, ctx) => {
+    for (const [name] of DAY_RANGES) {
+      const from = q[`${name}From`];
+      const to = q[`${name}To`];
+      if (from && to && from > to) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${name}From (${from}) must be on or before ${name}To (${to}).`,
+          path: [`${name}To`],
+        });
+      }
+    }
   });
 export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;
 
@@ -63,6 +96,8 @@ export interface TicketListItem {
   noteCount: number;
   createdAt: string;
   updatedAt: string;
+  triagedAt: string | null;
+  closedAt: string | null;
   version: number;
 }
 
@@ -112,6 +147,10 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
   if (query.unassigned !== undefined) filter.assignee = query.unassigned ? null : { $ne: null };
   if (query.priority) filter.priority = query.priority;
   if (query.hasNote !== undefined) filter.hasNote = query.hasNote;
+  for (const [name, field] of DAY_RANGES) {
+    const range = dayRange(query[`${name}From`], query[`${name}To`]);
+    if (range) filter[field] = range;
+  }
   if (query.q) filter.subject = { $regex: escapeRegex(query.q), $options: "i" };
   if (query.cursor) {
     const { u, i } = decodeCursor(query.cursor);
@@ -134,6 +173,17 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
   };
 }
 
+const DAY_MS = 86_400_000;
+
+/** From the start of `from` to the end of `to` (UTC), as a half-open range; none when neither. */
+function dayRange(from: string | undefined, to: string | undefined) {
+  if (!from && !to) return null;
+  const range: { $gte?: Date; $lt?: Date } = {};
+  if (from) range.$gte = new Date(`${from}T00:00:00.000Z`);
+  if (to) range.$lt = new Date(Date.parse(`${to}T00:00:00.000Z`) + DAY_MS);
+  return range;
+}
+
 function toItem(doc: TicketListDocument): TicketListItem {
   return {
     ticketId: doc._id.toHexString(),
@@ -147,6 +197,8 @@ function toItem(doc: TicketListDocument): TicketListItem {
     noteCount: doc.noteCount,
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
+    triagedAt: doc.triagedAt?.toISOString() ?? null,
+    closedAt: doc.closedAt?.toISOString() ?? null,
     version: doc.version,
   };
 }

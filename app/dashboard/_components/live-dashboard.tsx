@@ -1,0 +1,211 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { FreshnessBar } from "@/app/dashboard/_components/freshness-bar";
+import { humanDuration, plural } from "@/app/dashboard/_components/format";
+import { NumberCard, NumberLink } from "@/app/dashboard/_components/number-link";
+import { PerDayChart } from "@/app/dashboard/_components/per-day-chart";
+import { fetchSnapshot, freshnessOf, type Snapshot } from "@/app/dashboard/_components/snapshot";
+import { dashboardLinks, type LinkedNumber } from "@/server/tickets/queries/dashboard/links";
+import type { DurationStats } from "@/server/tickets/queries/dashboard/get-dashboard";
+
+const POLL_MS = 1_000;
+
+const panel =
+  "grid content-start gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
+const heading = "text-lg font-semibold";
+const cards = "grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5";
+
+/**
+ * The live part of the dashboard: starts from the server's read and polls the numbers and the
+ * projector's state together about once a second, saying plainly whether they are current.
+ */
+export function LiveDashboard({ initial }: { initial: Snapshot }) {
+  const { data, error, isRefetchError } = useQuery({
+    queryKey: ["dashboard-snapshot"],
+    queryFn: fetchSnapshot,
+    initialData: initial,
+    refetchInterval: POLL_MS,
+    retry: false,
+  });
+  const freshness = freshnessOf(data, isRefetchError ? error : null);
+  const links = dashboardLinks(data.dashboard);
+  const { dashboard } = data;
+  const updating = freshness.state !== "current";
+
+  return (
+    <div className="grid gap-6">
+      <FreshnessBar snapshot={data} freshness={freshness} />
+
+      {/* While updating, the cards' borders turn dashed: a cue beside the chip's words. */}
+      <div
+        aria-busy={updating}
+        data-testid="numbers"
+        className="grid gap-6 [&[aria-busy=true]_a[data-metric]]:border-dashed"
+      >
+        <section aria-labelledby="status-heading" className={panel}>
+          <h2 id="status-heading" className={heading}>
+            All tickets
+          </h2>
+          <div className={cards}>
+            <NumberCard metric="total" number={links.total} label="Total" />
+            <NumberCard metric="byStatus.open" number={links.byStatus.open} label="Open" />
+            <NumberCard metric="byStatus.triaged" number={links.byStatus.triaged} label="Triaged" />
+            <NumberCard metric="byStatus.closed" number={links.byStatus.closed} label="Closed" />
+            <NumberCard metric="withNotes" number={links.withNotes} label="With notes" />
+          </div>
+        </section>
+
+        <section aria-labelledby="active-heading" className={panel}>
+          <h2 id="active-heading" className={heading}>
+            Active tickets <span className="font-normal">(open or triaged)</span>
+          </h2>
+          <div className={cards}>
+            <NumberCard
+              metric="byPriority.urgent"
+              number={links.byPriority.urgent}
+              label="Urgent"
+            />
+            <NumberCard metric="byPriority.high" number={links.byPriority.high} label="High" />
+            <NumberCard
+              metric="byPriority.normal"
+              number={links.byPriority.normal}
+              label="Normal"
+            />
+            <NumberCard metric="byPriority.low" number={links.byPriority.low} label="Low" />
+            <NumberCard metric="unassigned" number={links.unassigned} label="Unassigned" />
+          </div>
+        </section>
+
+        <div className="grid gap-6 lg:grid-cols-2">
+          <section aria-labelledby="agents-heading" className={panel}>
+            <h2 id="agents-heading" className={heading}>
+              Active tickets per agent
+            </h2>
+            {links.byAssignee.length === 0 ? (
+              <p className="text-sm text-slate-700 dark:text-slate-300">
+                No active ticket is assigned to anyone.
+              </p>
+            ) : (
+              <table className="w-full text-left text-sm">
+                <thead>
+                  <tr className="border-b border-slate-200 dark:border-slate-700">
+                    <th scope="col" className="py-1 pr-4 font-medium">
+                      Agent
+                    </th>
+                    <th scope="col" className="py-1 text-right font-medium">
+                      Active tickets
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {links.byAssignee.map((a) => (
+                    <tr
+                      key={a.assignee}
+                      className="border-b border-slate-100 dark:border-slate-800"
+                    >
+                      <th scope="row" className="break-words py-1 pr-4 font-normal">
+                        {a.assignee}
+                      </th>
+                      <td className="py-1 text-right">
+                        <NumberLink
+                          metric={`byAssignee.${a.assignee}`}
+                          number={a}
+                          context={`active tickets assigned to ${a.assignee}`}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          <section aria-labelledby="durations-heading" className={panel}>
+            <h2 id="durations-heading" className={heading}>
+              Time to triage and to close
+            </h2>
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              Over tickets triaged or closed in the last 30 days, from when they were created.
+              Estimates, within about 12%.
+            </p>
+            <Durations
+              name="Time to triage"
+              metric="timeToTriage"
+              stats={dashboard.timeToTriage}
+              population={links.timeToTriage}
+              verb="triaged"
+            />
+            <Durations
+              name="Time to close"
+              metric="timeToClose"
+              stats={dashboard.timeToClose}
+              population={links.timeToClose}
+              verb="closed"
+            />
+          </section>
+        </div>
+
+        <section aria-labelledby="per-day-heading" className={panel}>
+          <h2 id="per-day-heading" className={heading}>
+            Created vs closed per day
+          </h2>
+          <PerDayChart perDay={links.perDay} />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function Durations({
+  name,
+  metric,
+  stats,
+  population,
+  verb,
+}: {
+  name: string;
+  metric: string;
+  stats: DurationStats;
+  population: LinkedNumber;
+  verb: string;
+}) {
+  const tickets = `the ${plural(stats.count, "ticket")} ${verb} in the last 30 days`;
+  return (
+    <div className="grid gap-1">
+      <h3 className="font-medium">{name}</h3>
+      {stats.count === 0 || stats.p50Ms === null || stats.p90Ms === null ? (
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          No ticket {verb} in the last 30 days (
+          <NumberLink metric={`${metric}.count`} number={population} context={`tickets ${verb}`} />
+          ).
+        </p>
+      ) : (
+        <dl className="grid grid-cols-3 gap-2 text-sm">
+          <div>
+            <dt className="text-slate-700 dark:text-slate-300">Median</dt>
+            <dd className="text-lg font-semibold">
+              <NumberLink metric={`${metric}.p50`} number={population} context={`over ${tickets}`}>
+                {humanDuration(stats.p50Ms)}
+              </NumberLink>
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-700 dark:text-slate-300">90th percentile</dt>
+            <dd className="text-lg font-semibold">
+              <NumberLink metric={`${metric}.p90`} number={population} context={`over ${tickets}`}>
+                {humanDuration(stats.p90Ms)}
+              </NumberLink>
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-700 dark:text-slate-300">Tickets</dt>
+            <dd className="text-lg font-semibold">
+              <NumberLink metric={`${metric}.count`} number={population} context={tickets} />
+            </dd>
+          </div>
+        </dl>
+      )}
+    </div>
+  );
+}

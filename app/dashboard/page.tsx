@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { LiveDashboard } from "@/app/dashboard/_components/live-dashboard";
+import { getProjectionStatus } from "@/server/projections/status-queries";
+import { getDashboard } from "@/server/tickets/queries/dashboard/get-dashboard";
+
+export const metadata: Metadata = { title: "Dashboard" };
+export const dynamic = "force-dynamic";
+
+export default async function DashboardPage() {
+  // The projector's state first, then the numbers, as the live part reads them (see snapshot.ts).
+  const projection = await getProjectionStatus();
+  const dashboard = await getDashboard();
+  return (
+    <div className="grid gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Every number links to the tickets it counts. Days are UTC.
+        </p>
+      </div>
+      <LiveDashboard initial={{ projection, dashboard }} />
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+/** The subjects of every ticket the list API returns for a dashboard link's filter. */
+async function listed(request: APIRequestContext, href: string): Promise<string[]> {
+  const url = new URL(href, "http://desk.test");
+  expect(url.pathname).toBe("/tickets");
+  const subjects: string[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const params = new URLSearchParams(url.searchParams);
+    params.set("limit", "100");
+    if (cursor) params.set("cursor", cursor);
+    const res = await request.get(`/api/tickets?${params}`);
+    expect(res.status()).toBe(200);
+    const page = (await res.json()) as { items: { subject: string }[]; nextCursor: string | null };
+    subjects.push(...page.items.map((t) => t.subject));
+    cursor = page.nextCursor;
+    if (!cursor) return subjects;
+  }
+}
+
+const metric = (page: Page, name: string) => page.locator(`[data-metric="${name}"]`).first();
+const valueOf = async (page: Page, name: string) =>
+  Number(await metric(page, name).locator("[data-value]").textContent());
+
+async function createTicket(request: APIRequestContext, subject: string, priority: string) {
+  const res = await request.post("/api/tickets", {
+    data: { subject, message: `${subject}: created by the dashboard test.`, priority },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { ticketId: string }).ticketId;
+}
+
+async function upToDate(page: Page) {
+  const freshness = page.getByTestId("freshness");
+  await expect(freshness).toHaveAttribute("data-state", "current", { timeout: 20_000 });
+  await expect(freshness).toHaveText("Up to date");
+  await expect(page.getByTestId("numbers")).toHaveAttribute("aria-busy", "false");
+}
+
+test.describe("dashboard", () => {
+  test("a lead follows a number to exactly its tickets, and sees changes arrive without reloading", async ({
+    page,
+    request,
+  }) => {
+    const tag = Date.now().toString(36);
+    const first = `Dashboard urgent ${tag}`;
+    await createTicket(request, first, "urgent");
+
+    await page.goto("/dashboard");
+    await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+    await upToDate(page);
+    await expect(page.getByTestId("as-of")).toContainText(/As of \d\d:\d\d:\d\d UTC/);
+    await expect(page.getByTestId("projector-health")).toContainText(
+      /[1-9]\d* process(es)? running/,
+    );
+
+    // Each number's link selects exactly the tickets it counts.
+    const urgent = metric(page, "byPriority.urgent");
+    const href = "/tickets?status=open,triaged&priority=urgent";
+    await expect(urgent).toHaveAttribute("href", href);
+    const urgentCount = await valueOf(page, "byPriority.urgent");
+    const urgentSubjects = await listed(request, href);
+    expect(urgentSubjects).toHaveLength(urgentCount);
+    expect(urgentSubjects).toContain(first);
+    const today = new Date().toISOString().slice(0, 10);
+    const createdToday = metric(page, `perDay.${today}.created`);
+    await expect(createdToday).toHaveAttribute(
+      "href",
+      `/tickets?createdFrom=${today}&createdTo=${today}`,
+    );
+    const createdTodaySubjects = await listed(
+      request,
+      (await createdToday.getAttribute("href")) ?? "",
+    );
+    expect(createdTodaySubjects).toHaveLength(await valueOf(page, `perDay.${today}.created`));
+    expect(createdTodaySubjects).toContain(first);
+
+    // Following it opens the list at that filter. (The list page does not apply the filters
+    // yet; the rows it must show are the ones the API returned above.)
+    await urgent.click();
+    await expect(page).toHaveURL(href);
+    await expect(page.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
+    await page.goBack();
+    await upToDate(page);
+
+    // A change made elsewhere arrives on its own: marked as updating, then up to date.
+    await page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+    const before = {
+      total: await valueOf(page, "total"),
+      open: await valueOf(page, "byStatus.open"),
+      closed: await valueOf(page, "byStatus.closed"),
+      urgent: await valueOf(page, "byPriority.urgent"),
+    };
+    const second = await createTicket(request, `Dashboard live ${tag}`, "urgent");
+    const freshness = page.getByTestId("freshness");
+    await expect(freshness).toHaveAttribute("data-state", "updating");
+    await expect(freshness).toHaveText(/^Updating — \d+ changes? still syncing$/);
+    await expect(page.getByTestId("numbers")).toHaveAttribute("aria-busy", "true");
+    await page.screenshot({ path: "test-results/screenshots/dashboard-updating.png" });
+    await upToDate(page);
+    await expect(metric(page, "total").locator("[data-value]")).toHaveText(
+      String(before.total + 1),
+    );
+    await expect(metric(page, "byStatus.open").locator("[data-value]")).toHaveText(
+      String(before.open + 1),
+    );
+    await expect(metric(page, "byPriority.urgent").locator("[data-value]")).toHaveText(
+      String(before.urgent + 1),
+    );
+
+    const closed = await request.post(`/api/tickets/${second}/status`, {
+      data: { status: "closed" },
+    });
+    expect(closed.status()).toBe(200);
+    await expect(freshness).toHaveAttribute("data-state", "updating");
+    await upToDate(page);
+    await expect(metric(page, "byStatus.closed").locator("[data-value]")).toHaveText(
+      String(before.closed + 1),
+    );
+    await expect(metric(page, "byPriority.urgent").locator("[data-value]")).toHaveText(
+      String(before.urgent),
+    );
+    expect(
+      await listed(request, `/tickets?status=closed&closedFrom=${today}&closedTo=${today}`),
+    ).toContain(`Dashboard live ${tag}`);
+    expect(
+      await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+    ).toBe(true);
+
+    await page.screenshot({ path: "test-results/screenshots/dashboard-light.png", fullPage: true });
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`has no accessibility violations in the ${colorScheme} scheme`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto("/dashboard");
+      await upToDate(page);
+      await page.getByText("Show the numbers per day").click();
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      expect(
+        results.violations.map(
+          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        ),
+      ).toEqual([]);
+      if (colorScheme === "dark") {
+        await page.screenshot({
+          path: "test-results/screenshots/dashboard-dark.png",
+          fullPage: true,
+        });
+      }
+    });
+  }
+
+  test("fits a 390 px wide phone without sideways scrolling", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/dashboard");
+    await upToDate(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await page.screenshot({
+      path: "test-results/screenshots/dashboard-mobile.png",
+      fullPage: true,
+    });
+  });
+});
