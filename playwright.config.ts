@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_LAUNCH, STORAGE_STATE } from "./e2e/accounts";
 
 // The base URL is chosen by the global set-up (a free port) and reaches the workers through the
 // environment, which they inherit.
@@ -16,17 +17,9 @@ export default defineConfig({
     baseURL: process.env.E2E_BASE_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
+    // Signed in as the agent unless a test picks the lead (or no one).
+    storageState: STORAGE_STATE.agent,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
 });

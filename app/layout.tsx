@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
-import { currentActor } from "@/server/auth/current-actor";
+import { signOutAction } from "@/app/sign-in/actions";
+import { sessionUser } from "@/server/auth/principal";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +12,8 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const actor = await currentActor("web");
+  const user = await sessionUser();
+  const navLink = "text-sm text-slate-700 hover:underline dark:text-slate-300";
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
@@ -29,21 +31,36 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/tickets" className="font-semibold tracking-tight">
               Support desk
             </Link>
-            <Link
-              href="/tickets"
-              className="text-sm text-slate-700 hover:underline dark:text-slate-300"
-            >
-              Tickets
-            </Link>
-            <Link
-              href="/dashboard"
-              className="text-sm text-slate-700 hover:underline dark:text-slate-300"
-            >
-              Dashboard
-            </Link>
-            <span className="ml-auto text-sm text-slate-600 dark:text-slate-400">
-              Signed in as <span data-testid="current-agent">{actor.name}</span>
-            </span>
+            {user ? (
+              <>
+                <Link href="/tickets" className={navLink}>
+                  Tickets
+                </Link>
+                {user.role === "lead" ? (
+                  <>
+                    <Link href="/dashboard" className={navLink}>
+                      Dashboard
+                    </Link>
+                    <Link href="/admin/people" className={navLink}>
+                      People
+                    </Link>
+                    <Link href="/admin/tokens" className={navLink}>
+                      API tokens
+                    </Link>
+                  </>
+                ) : null}
+                <span className="ml-auto flex items-center gap-3 text-sm text-slate-700 dark:text-slate-300">
+                  <span>
+                    <span data-testid="current-user">{user.name}</span> ({user.role})
+                  </span>
+                  <form action={signOutAction}>
+                    <button type="submit" className="underline hover:no-underline">
+                      Sign out
+                    </button>
+                  </form>
+                </span>
+              </>
+            ) : null}
           </nav>
         </header>
         <Providers>

@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import { STORAGE_STATE } from "./accounts";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 /** The subjects of every ticket the list API returns for a dashboard link's filter. */
@@ -40,6 +41,9 @@ async function upToDate(page: Page) {
 }
 
 test.describe("dashboard", () => {
+  // The dashboard is for leads.
+  test.use({ storageState: STORAGE_STATE.lead });
+
   test("a lead follows a number to exactly its tickets, and sees changes arrive without reloading", async ({
     page,
     request,

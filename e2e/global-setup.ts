@@ -1,9 +1,14 @@
-import { startApp } from "../server/testing/app-process";
+import { mkdirSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { createTokenWithCli, runOperatorScript, startApp } from "../server/testing/app-process";
+import { CHROMIUM_LAUNCH, E2E_ACCOUNTS, STORAGE_STATE } from "./accounts";
 
 /**
  * Starts the app exactly as the start command does (scripts/serve.ts: embedded database, then
  * the production build), but on 127.0.0.1, a free port and a fresh data directory, with a
- * visible projection delay. Returns the teardown, which stops it and removes the data.
+ * visible projection delay. Creates an agent and a lead with the operators' command
+ * (`npm run users`), read and write API tokens (`npm run tokens`), and signs each person in once
+ * so tests start signed in. Returns the teardown, which stops the app and removes the data.
  */
 export default async function globalSetup() {
   const app = await startApp({
@@ -16,6 +21,49 @@ export default async function globalSetup() {
     },
     readyTimeoutMs: 60_000,
   });
-  process.env.E2E_BASE_URL = app.baseURL;
+  try {
+    process.env.E2E_BASE_URL = app.baseURL;
+    process.env.E2E_MONGO_URI = app.mongoUri;
+    process.env.E2E_WRITE_TOKEN = app.apiToken;
+    process.env.E2E_READ_TOKEN = await createTokenWithCli(app.mongoUri, "e2e reader", "read");
+    for (const account of Object.values(E2E_ACCOUNTS)) {
+      await runOperatorScript(
+        "users",
+        [
+          "create",
+          "--email",
+          account.email,
+          "--name",
+          account.name,
+          "--role",
+          account.role,
+          "--password",
+          account.password,
+        ],
+        app.mongoUri,
+      );
+    }
+
+    mkdirSync("test-results/.auth", { recursive: true });
+    const browser = await chromium.launch(CHROMIUM_LAUNCH);
+    try {
+      for (const [key, account] of Object.entries(E2E_ACCOUNTS)) {
+        const context = await browser.newContext({ baseURL: app.baseURL });
+        const page = await context.newPage();
+        await page.goto("/sign-in");
+        await page.getByLabel("Email").fill(account.email);
+        await page.getByLabel("Password").fill(account.password);
+        await page.getByRole("button", { name: "Sign in" }).click();
+        await page.waitForURL("**/tickets");
+        await context.storageState({ path: STORAGE_STATE[key as keyof typeof STORAGE_STATE] });
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  } catch (error) {
+    await app.stop();
+    throw error;
+  }
   return () => app.stop();
 }

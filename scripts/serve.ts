@@ -45,13 +45,26 @@ async function main() {
     });
   }
 
+  const { closeDb, getCollections } = await import("../server/db/client");
+  let signIn: string;
   if (seed) {
     const { seedDemo } = await import("../server/demo/seed-demo");
-    const { closeDb } = await import("../server/db/client");
+    const { ensureDemoAccounts } = await import("../server/demo/demo-accounts");
     const created = await seedDemo();
     if (created > 0) console.log(`Created ${created} demo tickets.`);
-    await closeDb();
+    const accounts = await ensureDemoAccounts();
+    signIn = [
+      "Demo mode (SEED_DEMO=false turns it off). Sign in as:",
+      ...accounts.map((a) => `  ${a.role.padEnd(5)}  ${a.email}  password: ${a.password}`),
+    ].join("\n");
+  } else {
+    const { users } = await getCollections();
+    signIn =
+      (await users.countDocuments({}, { limit: 1 })) === 0
+        ? "No accounts yet. Create the first lead with:\n  npm run users -- create --email you@example.com --role lead"
+        : "Sign in with your account.";
   }
+  await closeDb();
 
   const next = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
   web = spawnWatched(process.execPath, [next, dev ? "dev" : "start", "-H", host, "-p", port], {
@@ -62,6 +75,7 @@ async function main() {
     if (!stopping) void shutdown(code ?? 1);
   });
   console.log(`Support desk: http://${host === "127.0.0.1" ? "localhost" : host}:${port}`);
+  console.log(signIn);
 }
 
 main().catch(async (error: unknown) => {

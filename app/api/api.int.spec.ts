@@ -69,7 +69,7 @@ describe("POST /api/tickets", () => {
       assignee: null,
       notes: [],
       version: 1,
-      history: [{ type: "TicketCreated", version: 1, actor: "API client" }],
+      history: [{ type: "TicketCreated", version: 1, actor: "tests (write) (API token)" }],
     });
   });
 
@@ -193,7 +193,7 @@ describe("ticket commands", () => {
       assignee: null,
       priority: "urgent",
       version: 6,
-      notes: [{ body: "Called back", author: "API client" }],
+      notes: [{ body: "Called back", author: "tests (write) (API token)" }],
     });
     expect((got.body as { history: unknown[] }).history).toHaveLength(6);
   });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { LiveDashboard } from "@/app/dashboard/_components/live-dashboard";
+import { requireUser } from "@/server/auth/require";
 import { getProjectionStatus } from "@/server/projections/status-queries";
 import { getDashboard } from "@/server/tickets/queries/dashboard/get-dashboard";
 
@@ -7,6 +8,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
+  await requireUser("dashboard", "/dashboard");
   // The projector's state first, then the numbers, as the live part reads them (see snapshot.ts).
   const projection = await getProjectionStatus();
   const dashboard = await getDashboard();

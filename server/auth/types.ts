@@ -29,5 +29,5 @@ export type Principal = UserPrincipal | TokenPrincipal;
 export function actorOf(principal: Principal): Actor {
   return principal.kind === "user"
     ? { id: `user:${principal.userId}`, name: principal.name }
-    : { id: `token:${principal.tokenId}`, name: `API token “${principal.name}”` };
+    : { id: `token:${principal.tokenId}`, name: `${principal.name} (API token)` };
 }

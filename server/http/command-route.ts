@@ -17,7 +17,7 @@ export function commandRoute<S extends z.ZodType>(
   schema: S,
   run: (ticketId: string, input: z.infer<S>, options: CommandOptions) => Promise<CommandResult>,
 ) {
-  return route<{ ticketId: string }>(async ({ request, params, actor }) => {
+  return route<{ ticketId: string }>("write", async ({ request, params, actor }) => {
     parseTicketId(params.ticketId);
     const input = await readJsonBody(request, schema);
     const result = await run(params.ticketId, input, {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { currentActor } from "@/server/auth/current-actor";
+import { actorOf } from "@/server/auth/types";
+import { actionPrincipal } from "@/server/http/authorized-action";
 import { reportDatabaseOutcome } from "@/server/db/client";
 import { isDatabaseUnavailable } from "@/server/http/problem";
 import { fieldErrorsOf } from "@/server/http/validation";
@@ -23,9 +24,9 @@ function formValues(formData: FormData): Record<string, string> {
 }
 
 /**
- * Wraps every form server action: parse the form with the command's schema, resolve the actor,
- * run the command, and map domain errors to messages beside the fields. Nothing else in an
- * action, so none can skip validation.
+ * Wraps every form server action: authorize the signed-in person, parse the form with the
+ * command's schema, run the command, and map domain errors to messages beside the fields.
+ * Nothing else in an action, so none can skip authorization or validation.
  */
 export function formAction<S extends z.ZodType>(
   schema: S,
@@ -33,6 +34,8 @@ export function formAction<S extends z.ZodType>(
   run: (input: z.infer<S>, options: CommandOptions) => Promise<CommandResult>,
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    // Outside the try: a missing session or role ends the request as 401/403.
+    const actor = actorOf(await actionPrincipal("write"));
     const values = formValues(formData);
     const parsed = schema.safeParse(toInput(values));
     if (!parsed.success) {
@@ -45,7 +48,7 @@ export function formAction<S extends z.ZodType>(
       };
     }
     try {
-      const ctx = systemContext(await currentActor("web"));
+      const ctx = systemContext(actor);
       const result = await run(parsed.data, { ctx });
       reportDatabaseOutcome(true);
       return { status: "saved", ...result, savedAt: ctx.now.toISOString() };

@@ -1,4 +1,5 @@
 import "server-only";
+import { AuthError } from "@/server/auth/access";
 import { isTransientDatabaseError } from "@/server/db/errors";
 import { DomainError, ValidationError, type FieldErrors } from "@/server/tickets/domain/errors";
 
@@ -45,6 +46,20 @@ export const isDatabaseUnavailable = isTransientDatabaseError;
 
 /** Domain errors and infrastructure failures → problem responses, in one place. */
 export function problemFor(error: unknown): Response {
+  if (error instanceof AuthError) {
+    return error.status === 401
+      ? problem(
+          401,
+          "unauthorized",
+          "Unauthorized",
+          error.message,
+          {},
+          {
+            "www-authenticate": 'Bearer realm="support-desk"',
+          },
+        )
+      : problem(403, "forbidden", "Forbidden", error.message);
+  }
   if (error instanceof ApiError) {
     return problem(
       error.status,

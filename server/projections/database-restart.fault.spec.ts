@@ -74,7 +74,10 @@ async function recovered(baseURL: string, withinMs: number): Promise<number | nu
   const started = Date.now();
   while (Date.now() - started < withinMs) {
     try {
-      const res = await fetch(`${baseURL}/api/dashboard`, { signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(`${baseURL}/api/dashboard`, {
+        headers: { authorization: `Bearer ${app!.apiToken}` },
+        signal: AbortSignal.timeout(10_000),
+      });
       await res.arrayBuffer();
       if (res.ok) return Date.now() - started;
     } catch {
@@ -98,7 +101,7 @@ async function recovered(baseURL: string, withinMs: number): Promise<number | nu
 describe("the database restarts under load", () => {
   it("answers 2xx, 409 or 503 (never 500, never a hang) and loses nothing acknowledged", async () => {
     const { baseURL } = app!;
-    const load = new DeskLoad(baseURL);
+    const load = new DeskLoad(baseURL, app!.apiToken);
     for (let i = 0; i < 30; i++) await load.create();
 
     const started = Date.now();
@@ -170,7 +173,9 @@ describe("the database restarts under load", () => {
     // A create answered 503 may still have landed: more tickets than acknowledged is fine.
     expect.soft(report.tickets).toBeGreaterThanOrEqual(load.tickets.length);
 
-    const { api, recount } = await step("dashboard", () => dashboardVersusRecount(baseURL, cols));
+    const { api, recount } = await step("dashboard", () =>
+      dashboardVersusRecount(baseURL, app!.apiToken, cols),
+    );
     expect.soft(api).toEqual(recount);
     console.log(`restart: ${Math.round((Date.now() - started) / 1000)} s from the stream's start`);
   });

@@ -113,7 +113,7 @@ describe("projector processes killed with SIGKILL under load", () => {
     async () => {
       const { baseURL, mongoUri } = app!;
       const { cols } = desk!;
-      const load = new DeskLoad(baseURL);
+      const load = new DeskLoad(baseURL, app!.apiToken);
       const started = Date.now();
 
       let loading = true;
@@ -181,7 +181,7 @@ describe("projector processes killed with SIGKILL under load", () => {
       expect.soft(report.pending).toBe(0);
       expect.soft(report.tickets).toBe(load.tickets.length);
 
-      const { api, recount } = await dashboardVersusRecount(baseURL, cols);
+      const { api, recount } = await dashboardVersusRecount(baseURL, app!.apiToken, cols);
       expect.soft(api).toEqual(recount);
       expect.soft(recount.total).toBe(load.tickets.length);
 

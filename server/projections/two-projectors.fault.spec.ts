@@ -71,7 +71,7 @@ describe("two projector processes started at once on a backlog", () => {
 
     const drainStarted = Date.now();
     projectors.push(startProjector(mongoUri), startProjector(mongoUri));
-    const load = new DeskLoad(baseURL);
+    const load = new DeskLoad(baseURL, app!.apiToken);
     load.tickets.push(...ids);
     const meanwhile = load.run({ clients: 2, count: 100, forMs: 30_000 });
     await Promise.all(projectors.map((p) => p.ready));
@@ -112,7 +112,7 @@ describe("two projector processes started at once on a backlog", () => {
     expect.soft(report.pending).toBe(0);
     expect.soft(report.tickets).toBe(load.tickets.length);
 
-    const { api, recount } = await dashboardVersusRecount(baseURL, cols);
+    const { api, recount } = await dashboardVersusRecount(baseURL, app!.apiToken, cols);
     expect.soft(api).toEqual(recount);
     expect.soft(recount.total).toBe(load.tickets.length);
 

@@ -73,6 +73,8 @@ export interface AppProcess {
   dataDir: string;
   /** The database the app uses: the MONGODB_URI passed in, or its embedded database's. */
   mongoUri: string;
+  /** A write API token for this app's database, made with `npm run tokens` at start-up. */
+  apiToken: string;
   /** What the app printed (the last few hundred lines). */
   output(): string;
   /** Resolves with the start script's exit code, whatever the reason. */
@@ -120,7 +122,7 @@ export async function startApp(options: AppOptions = {}): Promise<AppProcess> {
       throw new Error(`The app exited during start-up:\n${output.text()}`);
     }
     try {
-      const res = await fetch(`${baseURL}/api/dashboard`, { signal: AbortSignal.timeout(5_000) });
+      const res = await fetch(`${baseURL}/api/health`, { signal: AbortSignal.timeout(5_000) });
       await res.arrayBuffer();
       if (res.ok) break;
     } catch {
@@ -138,7 +140,54 @@ export async function startApp(options: AppOptions = {}): Promise<AppProcess> {
     const info = JSON.parse(readFileSync(runtimeFile(dataDir), "utf8")) as { uri: string };
     mongoUri = info.uri;
   }
-  return { baseURL, dataDir, mongoUri, output: output.text, exited: app.exited, stop };
+  let apiToken: string;
+  try {
+    apiToken = await createTokenWithCli(mongoUri, "tests", "write");
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseURL, dataDir, mongoUri, apiToken, output: output.text, exited: app.exited, stop };
+}
+
+/**
+ * Runs an operator script (`npm run users`, `npm run tokens`) against a database, the way an
+ * operator does, and returns what it printed.
+ */
+export async function runOperatorScript(
+  script: "users" | "tokens",
+  args: string[],
+  mongoUri: string,
+): Promise<string> {
+  const child = spawnWatched(
+    process.execPath,
+    [TSX, "--conditions=react-server", `scripts/${script}.ts`, ...args],
+    { cwd: PROJECT_ROOT, env: childEnv({ MONGODB_URI: mongoUri }) },
+  );
+  const output = captureOutput(child, `[${script}]`, false);
+  const code = await child.exited;
+  if (code !== 0) {
+    throw new Error(
+      `npm run ${script} -- ${args.join(" ")} exited with ${code}:\n${output.text()}`,
+    );
+  }
+  return output.text();
+}
+
+/** Creates an API token with `npm run tokens` and returns it. */
+export async function createTokenWithCli(
+  mongoUri: string,
+  name: string,
+  scope: "read" | "write",
+): Promise<string> {
+  const printed = await runOperatorScript(
+    "tokens",
+    ["create", "--name", name, "--scope", scope],
+    mongoUri,
+  );
+  const token = /^sdt_\S+$/m.exec(printed)?.[0];
+  if (!token) throw new Error(`npm run tokens printed no token:\n${printed}`);
+  return token;
 }
 
 export interface ProjectorProcess {

@@ -74,7 +74,10 @@ export class DeskLoad {
   readonly sent: Sent[] = [];
   private seq = 0;
 
-  constructor(private readonly baseURL: string) {}
+  constructor(
+    private readonly baseURL: string,
+    private readonly token: string,
+  ) {}
 
   async post(kind: CommandKind, path: string, body: unknown, ticketId: string | null) {
     const knownClosed = ticketId !== null && this.closed.has(ticketId);
@@ -93,7 +96,7 @@ export class DeskLoad {
     try {
       const res = await fetch(`${this.baseURL}${path}`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", authorization: `Bearer ${this.token}` },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(30_000),
       });

@@ -9,14 +9,42 @@ export interface Sent {
   body: unknown;
 }
 
-/** Calls a route handler the way Next.js does, with a real Request, and reads the response. */
+const tokens = new Map<string, Promise<string>>();
+
+/** An API token of the test file's database, created once per scope. */
+export function testToken(scope: "read" | "write"): Promise<string> {
+  let token = tokens.get(scope);
+  if (!token) {
+    token = import("@/server/auth/api-tokens").then(
+      async ({ createApiToken }) =>
+        (await createApiToken({ name: `tests (${scope})`, scope }, "tests")).token,
+    );
+    tokens.set(scope, token);
+  }
+  return token;
+}
+
+/**
+ * Calls a route handler the way Next.js does, with a real Request, and reads the response.
+ * Requests carry a write token unless they set their own Authorization or `as: "anonymous"`.
+ */
 export async function send<P extends Record<string, string>>(
   handler: Handler<P>,
   path: string,
-  init: { method?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
+  init: {
+    method?: string;
+    json?: unknown;
+    body?: string;
+    headers?: Record<string, string>;
+    as?: "read" | "write" | "anonymous";
+  } = {},
   params = {} as P,
 ): Promise<Sent> {
   const headers = new Headers(init.headers);
+  const as = init.as ?? "write";
+  if (as !== "anonymous" && !headers.has("authorization")) {
+    headers.set("authorization", `Bearer ${await testToken(as)}`);
+  }
   let body = init.body;
   if (init.json !== undefined) {
     body = JSON.stringify(init.json);

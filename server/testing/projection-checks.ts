@@ -80,8 +80,11 @@ export function dashboardFigures(counts: Counts) {
 export type DashboardFigures = ReturnType<typeof dashboardFigures>;
 
 /** What the app's GET /api/dashboard says, and what a recount of the write model says. */
-export async function dashboardVersusRecount(baseURL: string, cols: Collections) {
-  const res = await fetch(`${baseURL}/api/dashboard`, { signal: AbortSignal.timeout(30_000) });
+export async function dashboardVersusRecount(baseURL: string, token: string, cols: Collections) {
+  const res = await fetch(`${baseURL}/api/dashboard`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(30_000),
+  });
   if (!res.ok) throw new Error(`GET /api/dashboard: ${res.status}`);
   const body = (await res.json()) as DashboardFigures;
   const api: DashboardFigures = {

@@ -5,13 +5,13 @@ import { createTicket, createTicketInput } from "@/server/tickets/commands/creat
 import { listTickets, listTicketsQuery } from "@/server/tickets/queries/ticket-list/list-tickets";
 
 /** One page of tickets from the list read model, newest update first. */
-export const GET = route(async ({ request }) => {
+export const GET = route("read", async ({ request }) => {
   const query = readQuery(request, listTicketsQuery);
   return Response.json(await listTickets(query), { headers: { "cache-control": "no-store" } });
 });
 
 /** CreateTicket: 201 with the consistency token and the new ticket's address. */
-export const POST = route(async ({ request, actor }) => {
+export const POST = route("write", async ({ request, actor }) => {
   const input = await readJsonBody(request, createTicketInput);
   const result = await createTicket(input, {
     ctx: systemContext(actor),

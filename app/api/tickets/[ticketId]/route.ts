@@ -13,7 +13,7 @@ const query = z.strictObject({
 });
 
 /** The ticket from its read model; with `minVersion`, only once the read model has caught up. */
-export const GET = route<{ ticketId: string }>(async ({ request, params }) => {
+export const GET = route<{ ticketId: string }>("read", async ({ request, params }) => {
   const { minVersion } = readQuery(request, query);
   const read = await getTicket(params.ticketId, { minVersion });
   switch (read.state) {
