@@ -1,0 +1,307 @@
+import { readFileSync } from "node:fs";
+import {
+  expect,
+  request as playwrightRequest,
+  test,
+  type APIRequestContext,
+  type Browser,
+} from "@playwright/test";
+import { runOperatorScript } from "../server/testing/app-process";
+import { E2E_ACCOUNTS } from "./accounts";
+
+// The authorization matrix: every route handler, server action and page, called as each kind of
+// caller, answers with exactly the status in its row. A new route or action that is not listed
+// here fails the test, so none can be added without deciding who may call it.
+
+const CALLERS = ["none", "agent", "lead", "read", "write", "revoked"] as const;
+type Caller = (typeof CALLERS)[number];
+type Row = Record<Caller, number>;
+
+const baseURL = () => process.env.E2E_BASE_URL ?? "";
+
+// What each access level answers (server/auth/access.ts), for route handlers.
+const ROUTE_ACCESS = {
+  public: { none: 200, agent: 200, lead: 200, read: 200, write: 200, revoked: 200 },
+  read: { none: 401, agent: 200, lead: 200, read: 200, write: 200, revoked: 401 },
+  create: { none: 401, agent: 201, lead: 201, read: 403, write: 201, revoked: 401 },
+  write: { none: 401, agent: 200, lead: 200, read: 403, write: 200, revoked: 401 },
+  dashboard: { none: 401, agent: 403, lead: 200, read: 200, write: 200, revoked: 401 },
+  // The ticket is not a dead letter, so a caller who may retry gets 404.
+  operate: { none: 401, agent: 403, lead: 404, read: 403, write: 404, revoked: 401 },
+} satisfies Record<string, Row>;
+
+// Server actions take only the session cookie: a bearer token is no credential for them.
+const ACTION_ACCESS = {
+  public: { none: 200, agent: 200, lead: 200, read: 200, write: 200, revoked: 200 },
+  write: { none: 401, agent: 200, lead: 200, read: 401, write: 401, revoked: 401 },
+  admin: { none: 401, agent: 403, lead: 200, read: 401, write: 401, revoked: 401 },
+} satisfies Record<string, Row>;
+
+// Pages: signed-out callers (and API tokens, which pages ignore) are sent to sign in.
+const PAGE_ACCESS = {
+  // Sign-in sends someone already signed in on to the tickets.
+  signIn: { none: 200, agent: 307, lead: 307, read: 200, write: 200, revoked: 200 },
+  user: { none: 307, agent: 200, lead: 200, read: 307, write: 307, revoked: 307 },
+  lead: { none: 307, agent: 403, lead: 200, read: 307, write: 307, revoked: 307 },
+} satisfies Record<string, Row>;
+
+/** Every server action by its exported name, with its access and the form it is sent. */
+const ACTIONS: Record<
+  string,
+  { access: keyof typeof ACTION_ACCESS; fields: () => Record<string, string> }
+> = {
+  signInAction: { access: "public", fields: () => ({ email: "x@desk.test", password: "nope" }) },
+  signOutAction: { access: "public", fields: () => ({}) },
+  createTicketAction: { access: "write", fields: () => ({ subject: "", message: "" }) },
+  createPersonAction: { access: "admin", fields: () => ({ email: "", name: "", role: "agent" }) },
+  setPersonActiveAction: { access: "admin", fields: () => ({ userId: "0", active: "true" }) },
+  resetPasswordAction: { access: "admin", fields: () => ({ userId: "0" }) },
+  createTokenAction: { access: "admin", fields: () => ({ name: "", scope: "read" }) },
+  revokeTokenAction: { access: "admin", fields: () => ({ tokenId: "0" }) },
+};
+
+let ticketId = "";
+let revokedToken = "";
+const contexts = new Map<Caller, APIRequestContext>();
+
+test.beforeAll(async () => {
+  const base = baseURL();
+  const write = process.env.E2E_WRITE_TOKEN ?? "";
+  const read = process.env.E2E_READ_TOKEN ?? "";
+  const mongoUri = process.env.E2E_MONGO_URI ?? "";
+  const printed = await runOperatorScript(
+    "tokens",
+    ["create", "--name", "soon revoked", "--scope", "write"],
+    mongoUri,
+  );
+  revokedToken = /^sdt_\S+$/m.exec(printed)?.[0] ?? "";
+  const tokenId = /\(id ([0-9a-f]+)\)/.exec(printed)?.[1] ?? "";
+  await runOperatorScript("tokens", ["revoke", "--id", tokenId], mongoUri);
+
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  // Contexts made in a test inherit the project's signed-in state unless told otherwise.
+  const signedOut = { cookies: [], origins: [] };
+  const context = (extraHTTPHeaders?: Record<string, string>) =>
+    playwrightRequest.newContext({ baseURL: base, storageState: signedOut, extraHTTPHeaders });
+  contexts.set("none", await context());
+  contexts.set("read", await context(bearer(read)));
+  contexts.set("write", await context(bearer(write)));
+  contexts.set("revoked", await context(bearer(revokedToken)));
+
+  const created = await contexts.get("write")!.post("/api/tickets", {
+    data: { subject: "Authorization matrix", message: "A ticket to aim requests at." },
+  });
+  expect(created.status()).toBe(201);
+  ticketId = ((await created.json()) as { ticketId: string }).ticketId;
+});
+
+/**
+ * Fresh sessions for the agent and the lead, signed in through the sign-in page, so calling
+ * sign-out in the matrix ends these and not the ones other tests share.
+ */
+test.beforeEach(async ({ browser }) => {
+  for (const role of ["agent", "lead"] as const) {
+    await contexts.get(role)?.dispose();
+    contexts.set(role, await signedIn(browser, role));
+  }
+});
+
+async function signedIn(browser: Browser, role: "agent" | "lead") {
+  const account = E2E_ACCOUNTS[role];
+  const context = await browser.newContext({
+    baseURL: baseURL(),
+    storageState: { cookies: [], origins: [] },
+  });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/tickets");
+  const storageState = await context.storageState();
+  await context.close();
+  return playwrightRequest.newContext({ baseURL: baseURL(), storageState });
+}
+
+test.afterAll(async () => {
+  for (const context of contexts.values()) await context.dispose();
+});
+
+const ticketBody = () => ({ subject: "Matrix ticket", message: "Created by the matrix." });
+const ROUTES: {
+  method: "GET" | "POST";
+  path: () => string;
+  access: keyof typeof ROUTE_ACCESS;
+  data?: () => unknown;
+}[] = [
+  { method: "GET", path: () => "/api/health", access: "public" },
+  { method: "GET", path: () => "/api/openapi.json", access: "public" },
+  { method: "GET", path: () => "/api/tickets", access: "read" },
+  { method: "POST", path: () => "/api/tickets", access: "create", data: ticketBody },
+  { method: "GET", path: () => `/api/tickets/${ticketId}`, access: "read" },
+  {
+    method: "POST",
+    path: () => `/api/tickets/${ticketId}/status`,
+    access: "write",
+    data: () => ({ status: "triaged" }),
+  },
+  {
+    method: "POST",
+    path: () => `/api/tickets/${ticketId}/assignee`,
+    access: "write",
+    data: () => ({ assignee: "Aisha Khan" }),
+  },
+  {
+    method: "POST",
+    path: () => `/api/tickets/${ticketId}/notes`,
+    access: "write",
+    data: () => ({ body: "Matrix note" }),
+  },
+  {
+    method: "POST",
+    path: () => `/api/tickets/${ticketId}/priority`,
+    access: "write",
+    data: () => ({ priority: "high" }),
+  },
+  { method: "GET", path: () => "/api/dashboard", access: "dashboard" },
+  { method: "GET", path: () => "/api/projections", access: "dashboard" },
+  {
+    method: "POST",
+    path: () => `/api/projections/dead-letters/${ticketId}/retry`,
+    access: "operate",
+  },
+];
+
+const PAGES: { path: () => string; access: keyof typeof PAGE_ACCESS }[] = [
+  { path: () => "/sign-in", access: "signIn" },
+  { path: () => "/tickets", access: "user" },
+  { path: () => `/tickets/${ticketId}`, access: "user" },
+  { path: () => "/dashboard", access: "lead" },
+  { path: () => "/admin/people", access: "lead" },
+  { path: () => "/admin/tokens", access: "lead" },
+];
+
+test("every route handler is in the matrix", () => {
+  const routes = readFileSync(".next/app-path-routes-manifest.json", "utf8");
+  const paths = Object.values(JSON.parse(routes) as Record<string, string>).filter((p) =>
+    p.startsWith("/api/"),
+  );
+  const covered = new Set(ROUTES.map((r) => r.path().replace(ticketId, "[ticketId]")));
+  expect(paths.filter((p) => !covered.has(p))).toEqual([]);
+});
+
+test("route handlers answer each caller with the status of their access level", async () => {
+  const seen: string[] = [];
+  for (const route of ROUTES) {
+    for (const caller of CALLERS) {
+      const context = contexts.get(caller)!;
+      const response =
+        route.method === "GET"
+          ? await context.get(route.path())
+          : await context.post(route.path(), { data: route.data?.() ?? {} });
+      const expected = ROUTE_ACCESS[route.access][caller];
+      seen.push(`${route.method} ${route.path()} as ${caller}: ${response.status()}`);
+      expect(response.status(), `${route.method} ${route.path()} as ${caller}`).toBe(expected);
+      if (expected === 401 || expected === 403) {
+        expect(response.headers()["content-type"]).toContain("application/problem+json");
+      }
+      if (expected === 401) expect(response.headers()["www-authenticate"]).toContain("Bearer");
+    }
+  }
+  expect(seen).toHaveLength(ROUTES.length * CALLERS.length);
+});
+
+interface ManifestEntry {
+  exportedName: string;
+  filename: string;
+  workers: Record<string, unknown>;
+}
+
+/** The page a server action is served from, with a real ticket id for dynamic segments. */
+function pageFor(entry: ManifestEntry): string {
+  const worker = Object.keys(entry.workers).find((w) => !w.includes("_not-found")) ?? "app/page";
+  return (
+    worker
+      .replace(/^app/, "")
+      .replace(/\/page$/, "")
+      .replace("[ticketId]", ticketId) || "/"
+  );
+}
+
+test("server actions answer each caller with the status of their access level", async () => {
+  const manifest = JSON.parse(
+    readFileSync(".next/server/server-reference-manifest.json", "utf8"),
+  ) as { node: Record<string, ManifestEntry> };
+  // Signing out last: it ends the session the other calls use.
+  const entries = Object.entries(manifest.node).sort(
+    ([, a], [, b]) =>
+      Number(a.exportedName === "signOutAction") - Number(b.exportedName === "signOutAction"),
+  );
+  expect(entries.map(([, e]) => e.exportedName).filter((name) => !(name in ACTIONS))).toEqual([]);
+
+  for (const [id, entry] of entries) {
+    const action = ACTIONS[entry.exportedName]!;
+    for (const caller of CALLERS) {
+      const fields = action.fields();
+      const multipart: Record<string, string> = {
+        // React's encoding of the arguments (previous state, form data): the form's fields are
+        // sent with the prefix of the reference "$K1".
+        "0": JSON.stringify([{ status: "idle" }, "$K1"]),
+      };
+      for (const [key, value] of Object.entries(fields)) multipart[`1_${key}`] = value;
+      const response = await contexts.get(caller)!.post(pageFor(entry), {
+        headers: { "next-action": id, origin: baseURL(), accept: "text/x-component" },
+        multipart,
+        maxRedirects: 0,
+      });
+      // Signing out redirects (303) whoever calls it; that is its 200.
+      const status =
+        entry.exportedName === "signOutAction" && response.status() === 303
+          ? 200
+          : response.status();
+      expect(status, `${entry.exportedName} as ${caller}`).toBe(
+        ACTION_ACCESS[action.access][caller],
+      );
+    }
+  }
+});
+
+test("pages send signed-out callers to sign in, and refuse roles they are not for", async () => {
+  for (const page of PAGES) {
+    for (const caller of CALLERS) {
+      const response = await contexts.get(caller)!.get(page.path(), { maxRedirects: 0 });
+      const expected = PAGE_ACCESS[page.access][caller];
+      expect(response.status(), `${page.path()} as ${caller}`).toBe(expected);
+      if (expected === 307 && page.access !== "signIn") {
+        expect(response.headers().location).toContain("/sign-in");
+      }
+    }
+  }
+});
+
+test("pages carry a nonce-based Content-Security-Policy and the other security headers", async () => {
+  const response = await contexts.get("agent")!.get("/tickets");
+  const headers = response.headers();
+  const csp = headers["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[\w+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain("unsafe-eval");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  const nonce = /'nonce-([\w+/=]+)'/.exec(csp)?.[1];
+  const html = await response.text();
+  // Every inline script carries this response's nonce.
+  const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1] ?? "");
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
+});
+
+test("a cookie-authenticated write from another site is refused", async () => {
+  const response = await contexts.get("agent")!.post("/api/tickets", {
+    data: ticketBody(),
+    headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+  });
+  expect(response.status()).toBe(403);
+  expect(response.headers()["content-type"]).toContain("application/problem+json");
+});
