@@ -17,6 +17,7 @@ export const COLLECTIONS = {
   projectionQueue: "projection_queue",
   projectorStatus: "projection_status",
   registry: "read_model_registry",
+  savedViews: "saved_views",
 } as const;
 
 /**

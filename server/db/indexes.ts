@@ -9,6 +9,10 @@ const WRITE_SIDE: Record<string, IndexDescription[]> = {
     { name: "tickets_dirty", key: { dirtySince: 1 } },
   ],
   [COLLECTIONS.projectionQueue]: [{ name: "queue_due", key: { leaseUntil: 1, since: 1 } }],
+  // One name per agent; the list reads one agent's views, sorted by name.
+  [COLLECTIONS.savedViews]: [
+    { name: "saved_views_user_name", key: { userId: 1, name: 1 }, unique: true },
+  ],
 };
 
 /** Per read model; created for each generation under that generation's names. */
