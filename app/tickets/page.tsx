@@ -71,7 +71,6 @@ export default async function TicketsPage({
           </div>
         ) : (
           <TicketListView
-            key={apiQuery}
             apiQuery={apiQuery}
             initialPage={page ?? { items: [], nextCursor: null }}
             readAt={readAt}

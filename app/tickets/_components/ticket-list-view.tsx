@@ -49,6 +49,9 @@ export function TicketListView({ apiQuery, initialPage, readAt, actorName }: Pro
     initialData: { pages: [initialPage], pageParams: [null] },
     initialDataUpdatedAt: Date.parse(readAt),
     refetchInterval: 1_000,
+    // A filter left behind is dropped at once: coming back to it starts from the fresh
+    // server-rendered page, never from an old copy.
+    gcTime: 0,
   });
   // A row can move between pages while they are refetched one after another: show it once.
   const pages = list.data.pages;
@@ -204,6 +207,13 @@ export function TicketListView({ apiQuery, initialPage, readAt, actorName }: Pro
           </p>
         )}
       </div>
+      {/* Outside the live region: it changes every second. */}
+      <p className="-mt-2 text-xs text-slate-600 dark:text-slate-400">
+        Last checked{" "}
+        <time dateTime={new Date(list.dataUpdatedAt).toISOString()} data-testid="list-checked-at">
+          {new Date(list.dataUpdatedAt).toLocaleTimeString("en-GB", { timeZone: "UTC" })} UTC
+        </time>
+      </p>
 
       {visibleChecked.length > 0 ? (
         <BulkBar
