@@ -68,10 +68,14 @@ export function SavedViewsMenu({ views, params }: Props) {
                   aria-label={`Delete view ${view.name}`}
                   onClick={() =>
                     startDelete(async () => {
-                      const result = await deleteViewAction(view.id);
-                      setDeleteMessage(
-                        result.ok ? `Deleted view “${view.name}”.` : (result.message ?? ""),
-                      );
+                      try {
+                        const result = await deleteViewAction(view.id);
+                        setDeleteMessage(
+                          result.ok ? `Deleted view “${view.name}”.` : (result.message ?? ""),
+                        );
+                      } catch {
+                        setDeleteMessage("The view could not be deleted. Try again in a moment.");
+                      }
                     })
                   }
                   className="rounded px-2 py-1 text-xs text-red-800 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-60 dark:text-red-300 dark:hover:bg-red-950"

@@ -160,7 +160,16 @@ export function TicketListView({ apiQuery, initialPage, readAt, actorName }: Pro
     const targets = visibleChecked.map((t) => ({ id: t.ticketId, subject: t.subject }));
     setBulkError("");
     startApply(async () => {
-      const result = await bulkChangeAction({ ticketIds: targets.map((t) => t.id), change });
+      let result: Awaited<ReturnType<typeof bulkChangeAction>>;
+      try {
+        result = await bulkChangeAction({ ticketIds: targets.map((t) => t.id), change });
+      } catch {
+        // The request itself failed (offline, server restarting): nothing is known to be saved.
+        setBulkError(
+          "The change could not be sent, so nothing is known to be saved. Check the list and try again.",
+        );
+        return;
+      }
       if (result.status === "error") {
         setBulkError(
           [result.message, ...Object.values(result.fieldErrors).flat()].filter(Boolean).join(" "),
