@@ -1,14 +1,13 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useMemo, useRef, useState, useTransition } from "react";
 import { BulkBar } from "@/app/tickets/_components/bulk-bar";
 import { BulkOutcome, type BulkRun } from "@/app/tickets/_components/bulk-outcome";
 import type { BulkChange } from "@/app/tickets/_components/bulk-types";
-import { SEARCH_INPUT_ID } from "@/app/tickets/_components/list-filters";
 import { ShortcutsDialog } from "@/app/tickets/_components/shortcuts-dialog";
 import { TicketRow } from "@/app/tickets/_components/ticket-row";
+import { useListShortcuts } from "@/app/tickets/_components/use-list-shortcuts";
 import { bulkChangeAction } from "@/app/tickets/bulk-actions";
 import type {
   TicketListItem,
@@ -31,16 +30,11 @@ async function fetchPage(apiQuery: string, cursor: string | null, signal: AbortS
   return (await response.json()) as TicketListPage;
 }
 
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
-
 /**
  * The live list: the server-rendered first page, then polled every second (every loaded page, so
  * "load more" pages stay fresh too), with keyboard navigation and bulk changes.
  */
 export function TicketListView({ apiQuery, initialPage, readAt, actorName }: Props) {
-  const router = useRouter();
   const list = useInfiniteQuery({
     queryKey: ["ticket-list", apiQuery],
     queryFn: ({ pageParam, signal }) => fetchPage(apiQuery, pageParam, signal),
@@ -82,79 +76,15 @@ export function TicketListView({ apiQuery, initialPage, readAt, actorName }: Pro
     ),
   );
 
-  useEffect(() => {
-    const select = (id: string) => {
-      setSelectedId(id);
-      const link = links.current.get(id);
-      link?.focus();
-      link?.closest("li")?.scrollIntoView({ block: "nearest" });
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (shortcutsOpen || isTyping(event.target)) return;
-      const index = items.findIndex((t) => t.ticketId === selectedId);
-      switch (event.key) {
-        case "j":
-        case "k": {
-          if (items.length === 0) return;
-          event.preventDefault();
-          const next =
-            index === -1
-              ? 0
-              : Math.min(items.length - 1, Math.max(0, index + (event.key === "j" ? 1 : -1)));
-          select(items[next]!.ticketId);
-          return;
-        }
-        case "Enter": {
-          // A focused link or button does its own thing on Enter.
-          if (
-            event.target instanceof HTMLAnchorElement ||
-            event.target instanceof HTMLButtonElement
-          )
-            return;
-          if (index === -1) return;
-          event.preventDefault();
-          router.push(`/tickets/${items[index]!.ticketId}`);
-          return;
-        }
-        case "x": {
-          if (index === -1) return;
-          event.preventDefault();
-          const id = items[index]!.ticketId;
-          setChecked((set) => {
-            const next = new Set(set);
-            if (next.has(id)) next.delete(id);
-            else next.add(id);
-            return next;
-          });
-          return;
-        }
-        case "/": {
-          event.preventDefault();
-          const search = document.getElementById(SEARCH_INPUT_ID);
-          if (search instanceof HTMLInputElement) {
-            search.focus();
-            search.setSelectionRange(search.value.length, search.value.length);
-          }
-          return;
-        }
-        case "c": {
-          event.preventDefault();
-          const subject = document.getElementById("subject");
-          subject?.scrollIntoView({ block: "center" });
-          subject?.focus();
-          return;
-        }
-        case "?": {
-          event.preventDefault();
-          setShortcutsOpen(true);
-          return;
-        }
-      }
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [items, selectedId, shortcutsOpen, router]);
+  useListShortcuts({
+    items,
+    selectedId,
+    setSelectedId,
+    setChecked,
+    shortcutsOpen,
+    openShortcuts: () => setShortcutsOpen(true),
+    links,
+  });
 
   const apply = (change: BulkChange, label: string) => {
     const targets = visibleChecked.map((t) => ({ id: t.ticketId, subject: t.subject }));
