@@ -14,7 +14,8 @@ test.describe("tickets", () => {
     await page.getByLabel("Message").fill(message);
     await page.getByRole("button", { name: "Create ticket" }).click();
 
-    const status = page.getByRole("status");
+    // The list has live regions of its own; this is the create form's write status.
+    const status = page.getByRole("region", { name: "New ticket" }).getByRole("status");
     // Saved at once, then syncing while the projector (delayed 1.5 s in this run) catches up…
     await expect(status).toContainText("Saved as version 1");
     await expect(status).toHaveAttribute("data-sync-state", "syncing");
@@ -24,7 +25,7 @@ test.describe("tickets", () => {
     await expect(status).toContainText(/Up to date.*projected \d+ ms after saving/);
 
     // The list (server-rendered from the read model) now shows the row with its preview.
-    const row = page.locator("li", { hasText: subject });
+    const row = page.getByRole("list", { name: "Tickets" }).locator("li", { hasText: subject });
     await expect(row).toBeVisible();
     await expect(row).toContainText("open");
     await expect(row).toContainText(
@@ -46,6 +47,8 @@ test.describe("tickets", () => {
     await expect(page.locator("#subject-error")).toHaveText("Subject is required.");
     await expect(page.getByLabel("Subject")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("Message")).toHaveValue("No subject here");
-    await expect(page.getByRole("status")).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "New ticket" }).getByRole("status")).toHaveCount(
+      0,
+    );
   });
 });

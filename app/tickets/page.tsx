@@ -1,60 +1,85 @@
 import type { Metadata } from "next";
-import { RelativeTime } from "@/components/relative-time";
-import { StatusBadge } from "@/components/status-badge";
-import { listTickets } from "@/server/tickets/queries/ticket-list/list-tickets";
 import { CreateTicketForm } from "@/app/tickets/_components/create-ticket-form";
+import { ListFilters } from "@/app/tickets/_components/list-filters";
+import { SavedViewsMenu } from "@/app/tickets/_components/saved-views-menu";
+import { TicketListView } from "@/app/tickets/_components/ticket-list-view";
+import { requireUser } from "@/server/auth/require";
+import { actorOf } from "@/server/auth/types";
+import { fieldErrorsOf } from "@/server/http/validation";
+import {
+  listTickets,
+  listTicketsQuery,
+  type TicketListPage,
+} from "@/server/tickets/queries/ticket-list/list-tickets";
+import { listSavedViews } from "@/server/views/saved-views";
 
 export const metadata: Metadata = { title: "Tickets" };
 export const dynamic = "force-dynamic";
 
-export default async function TicketsPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The URL's parameters, one value each. A page position (cursor) is never part of a view. */
+function urlParams(searchParams: SearchParams): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(searchParams)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined && key !== "cursor") params[key] = first;
+  }
+  return params;
+}
+
+export default async function TicketsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const actor = actorOf(await requireUser("read", "/tickets"));
+  const params = urlParams(await searchParams);
+  // `assignee=me` means whoever opens the link, so a shared "mine" view works for every agent.
+  const resolved = params.assignee === "me" ? { ...params, assignee: actor.name } : params;
+  const parsed = listTicketsQuery.safeParse(resolved);
   const readAt = new Date().toISOString();
-  const page = await listTickets({ limit: 50 });
+  const [page, savedViews]: [TicketListPage | null, Awaited<ReturnType<typeof listSavedViews>>] =
+    await Promise.all([
+      parsed.success ? listTickets(parsed.data) : Promise.resolve(null),
+      listSavedViews(actor.id),
+    ]);
+  const apiQuery = new URLSearchParams(resolved).toString();
+  const errors = parsed.success ? null : fieldErrorsOf(parsed.error);
 
   return (
     <div className="grid gap-6">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Tickets</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Read model as of <RelativeTime iso={readAt} />
-        </p>
+        <SavedViewsMenu views={savedViews} params={params} />
       </div>
-      <CreateTicketForm />
-      <section aria-labelledby="list-heading">
-        <h2 id="list-heading" className="sr-only">
-          Newest tickets
-        </h2>
-        {page.items.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
-            No tickets yet. Create the first one above.
-          </p>
+      <ListFilters params={params} actorName={actor.name} />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
+        {errors ? (
+          <div
+            role="alert"
+            className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+          >
+            <p className="font-medium">These filters cannot be applied, so no tickets are shown:</p>
+            <ul className="mt-2 list-disc pl-5">
+              {Object.entries(errors).map(([field, messages]) => (
+                <li key={field}>
+                  <code>{field}</code>: {messages.join(" ")}
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2">Remove the filter above, or change it, to see the list again.</p>
+          </div>
         ) : (
-          <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
-            {page.items.map((t) => (
-              <li
-                key={t.ticketId}
-                data-ticket-id={t.ticketId}
-                data-version={t.version}
-                className="p-4"
-              >
-                <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">{t.subject}</span>
-                  <StatusBadge status={t.status} />
-                  {t.hasNote ? (
-                    <span className="rounded bg-violet-100 px-2 py-0.5 text-xs text-violet-900 dark:bg-violet-950 dark:text-violet-100">
-                      {t.noteCount} {t.noteCount === 1 ? "note" : "notes"}
-                    </span>
-                  ) : null}
-                  <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">
-                    Updated <RelativeTime iso={t.updatedAt} />
-                  </span>
-                </div>
-                <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{t.preview}</p>
-              </li>
-            ))}
-          </ul>
+          <TicketListView
+            apiQuery={apiQuery}
+            initialPage={page ?? { items: [], nextCursor: null }}
+            readAt={readAt}
+            actorName={actor.name}
+          />
         )}
-      </section>
+        <CreateTicketForm />
+      </div>
     </div>
   );
 }

@@ -24,6 +24,7 @@ export const COLLECTIONS = {
   sessions: "sessions",
   apiTokens: "api_tokens",
   settings: "settings",
+  savedViews: "saved_views",
 } as const;
 
 /**

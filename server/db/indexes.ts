@@ -13,6 +13,10 @@ const WRITE_SIDE: Record<string, IndexDescription[]> = {
   [COLLECTIONS.users]: [{ name: "users_email", key: { email: 1 }, unique: true }],
   // Deactivating someone ends their sessions. Sessions and tokens are otherwise read by _id.
   [COLLECTIONS.sessions]: [{ name: "sessions_user", key: { userId: 1 } }],
+  // One name per agent; the list reads one agent's views, sorted by name.
+  [COLLECTIONS.savedViews]: [
+    { name: "saved_views_user_name", key: { userId: 1, name: 1 }, unique: true },
+  ],
 };
 
 /** Per read model; created for each generation under that generation's names. */

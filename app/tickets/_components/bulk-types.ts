@@ -1,0 +1,16 @@
+/** What a bulk change returns to the list: one outcome per ticket, or why nothing ran. */
+export interface BulkResult {
+  ticketId: string;
+  outcome: "applied" | "unchanged" | "rejected";
+  reason?: string;
+  version?: number;
+}
+
+export type BulkChange =
+  | { field: "status"; status: string }
+  | { field: "assignee"; assignee: string }
+  | { field: "priority"; priority: string };
+
+export type BulkActionState =
+  | { status: "done"; results: BulkResult[]; savedAt: string }
+  | { status: "error"; message: string; fieldErrors: Record<string, string[]> };

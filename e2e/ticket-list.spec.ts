@@ -1,0 +1,346 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+// The agents' list: filters in the URL, saved views, keyboard, bulk changes with their
+// consistency, and live updates. Every ticket here carries a run tag in its subject, so the
+// list can be narrowed to this file's tickets in a database other spec files share.
+
+const run = Date.now().toString(36);
+const tag = `LST${run}`;
+
+interface Created {
+  ticketId: string;
+  version: number;
+}
+
+async function createTicket(
+  request: APIRequestContext,
+  data: { subject: string; message: string; priority?: string; customerEmail?: string },
+): Promise<Created> {
+  const response = await request.post("/api/tickets", { data });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as Created;
+}
+
+async function post(request: APIRequestContext, path: string, data: unknown): Promise<Created> {
+  const response = await request.post(path, { data });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as Created;
+}
+
+/** Waits until the read side has at least this version of the ticket. */
+async function projected(request: APIRequestContext, { ticketId, version }: Created) {
+  await expect
+    .poll(
+      async () => (await request.get(`/api/tickets/${ticketId}?minVersion=${version}`)).status(),
+      { timeout: 30_000 },
+    )
+    .toBe(200);
+}
+
+const rows = (page: Page) => page.getByRole("list", { name: "Tickets" }).locator("> li");
+const row = (page: Page, id: string) => page.locator(`li[data-ticket-id="${id}"]`);
+
+let alpha: Created; // open, urgent
+let beta: Created; // triaged, high
+let gamma: Created; // open, low, one note
+let delta: Created; // closed
+
+test.beforeAll(async ({ request }) => {
+  alpha = await createTicket(request, {
+    subject: `${tag} alpha: VPN drops every hour`,
+    message: "Since Monday the VPN disconnects every hour on the hour.",
+    priority: "urgent",
+    customerEmail: "alpha@acme.test",
+  });
+  beta = await createTicket(request, {
+    subject: `${tag} beta: invoice in the wrong currency`,
+    message: "The March invoice shows USD.",
+    priority: "high",
+  });
+  beta = await post(request, `/api/tickets/${beta.ticketId}/status`, { status: "triaged" });
+  gamma = await createTicket(request, {
+    subject: `${tag} gamma: printer jams`,
+    message: "Every second page jams.",
+    priority: "low",
+  });
+  gamma = await post(request, `/api/tickets/${gamma.ticketId}/notes`, {
+    body: "Ordered a new fuser.",
+  });
+  delta = await createTicket(request, {
+    subject: `${tag} delta: password reset`,
+    message: "Resolved by phone.",
+  });
+  delta = await post(request, `/api/tickets/${delta.ticketId}/status`, { status: "closed" });
+  for (const t of [alpha, beta, gamma, delta]) await projected(request, t);
+});
+
+test.describe("ticket list", () => {
+  test("filters by search, status, priority and notes; the URL keeps the view across a reload", async ({
+    page,
+  }) => {
+    await page.goto("/tickets");
+    await page.getByLabel("Search tickets").fill(tag);
+    await expect(page).toHaveURL(new RegExp(`q=${tag}`));
+    await expect(rows(page)).toHaveCount(4);
+
+    await page.getByLabel("Status").selectOption("triaged");
+    await expect(page).toHaveURL(/status=triaged/);
+    await expect(rows(page)).toHaveCount(1);
+    await expect(row(page, beta.ticketId)).toBeVisible();
+
+    // A reload (or a shared link) shows the same view.
+    await page.reload();
+    await expect(page.getByLabel("Status")).toHaveValue("triaged");
+    await expect(page.getByLabel("Search tickets")).toHaveValue(tag);
+    await expect(rows(page)).toHaveCount(1);
+    await expect(row(page, beta.ticketId)).toContainText("triaged");
+
+    await page.getByLabel("Status").selectOption("");
+    await page.getByLabel("Priority").selectOption("urgent");
+    await expect(page).toHaveURL(/priority=urgent/);
+    await expect(page).not.toHaveURL(/status=/);
+    await expect(rows(page)).toHaveCount(1);
+    const a = row(page, alpha.ticketId);
+    await expect(a).toContainText("urgent");
+    await expect(a).toContainText("alpha@acme.test");
+    await expect(a).toContainText("Unassigned");
+    await expect(a.getByRole("link", { name: /alpha: VPN drops/ })).toHaveAttribute(
+      "href",
+      `/tickets/${alpha.ticketId}`,
+    );
+    // Exact times on hover.
+    await expect(a.locator("time").first()).toHaveAttribute("title", /UTC$/);
+
+    await page.getByLabel("Priority").selectOption("");
+    await page.getByLabel("Notes").selectOption("true");
+    await expect(page).toHaveURL(/hasNote=true/);
+    await expect(rows(page)).toHaveCount(1);
+    await expect(row(page, gamma.ticketId)).toContainText("1 note");
+
+    // "Mine": none of these is assigned to the browser's agent.
+    await page.getByLabel("Notes").selectOption("");
+    await page.getByLabel("Assignee").selectOption("me");
+    await expect(page).toHaveURL(/assignee=me/);
+    await expect(page.getByText("No tickets match these filters.")).toBeVisible();
+  });
+
+  test("keeps parameters it does not own as removable chips, loads more by cursor, and explains invalid filters", async ({
+    page,
+  }) => {
+    await page.goto(`/tickets?q=${tag}&limit=2`);
+    await expect(rows(page)).toHaveCount(2);
+    await expect(page.getByText("limit: 2")).toBeVisible();
+
+    // A filter change keeps the parameter it does not own.
+    await page.getByLabel("Notes").selectOption("false");
+    await expect(page).toHaveURL(/limit=2/);
+    await expect(rows(page)).toHaveCount(2);
+    await page.getByLabel("Notes").selectOption("");
+    await expect(page).not.toHaveURL(/hasNote/);
+
+    await page.getByRole("button", { name: "Load more" }).click();
+    await expect(rows(page)).toHaveCount(4);
+    await expect(page.getByText("All matching tickets are shown.")).toBeVisible();
+
+    await page.getByRole("button", { name: "Remove filter limit" }).click();
+    await expect(page).not.toHaveURL(/limit=/);
+    await expect(rows(page)).toHaveCount(4);
+    await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+
+    await page.goto(`/tickets?q=${tag}&priority=bogus`);
+    await expect(page.getByRole("alert").filter({ hasText: "cannot be applied" })).toContainText(
+      "Priority must be one of",
+    );
+    await expect(page.getByRole("list", { name: "Tickets" })).toHaveCount(0);
+  });
+
+  test("saves the current filters as a named view and picks it from the menu", async ({ page }) => {
+    await page.goto(`/tickets?q=${tag}&status=triaged`);
+    await page.getByRole("button", { name: /Saved views/ }).click();
+    await page.getByRole("button", { name: "Save view" }).click();
+    await expect(page.locator("#name-error")).toHaveText("Name is required.");
+    await expect(page.getByLabel("Save the current filters as")).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
+
+    const name = `Triaged ${run}`;
+    await page.getByLabel("Save the current filters as").fill(name);
+    await page.getByRole("button", { name: "Save view" }).click();
+    await expect(page.getByText(`Saved view “${name}”.`)).toBeVisible();
+
+    await page.goto("/tickets");
+    await page.getByRole("button", { name: /Saved views/ }).click();
+    await page.getByRole("link", { name }).click();
+    await expect(page).toHaveURL(/status=triaged/);
+    await expect(page).toHaveURL(new RegExp(`q=${tag}`));
+    await expect(rows(page)).toHaveCount(1);
+    await expect(row(page, beta.ticketId)).toBeVisible();
+
+    await page.getByRole("button", { name: /Saved views/ }).click();
+    await page.getByRole("button", { name: `Delete view ${name}` }).click();
+    await expect(page.getByRole("link", { name })).toHaveCount(0);
+  });
+
+  test("keyboard: j/k select, Enter opens, / searches, c creates, ? lists the shortcuts", async ({
+    page,
+  }) => {
+    await page.goto(`/tickets?q=${tag}`);
+    await expect(rows(page)).toHaveCount(4);
+    const first = rows(page).nth(0);
+    const second = rows(page).nth(1);
+
+    await page.keyboard.press("j");
+    await expect(first).toHaveAttribute("data-selected", "true");
+    await page.keyboard.press("j");
+    await expect(second).toHaveAttribute("data-selected", "true");
+    await expect(first).not.toHaveAttribute("data-selected", "true");
+    await expect(second.getByRole("link")).toBeFocused();
+    await page.keyboard.press("k");
+    await expect(first).toHaveAttribute("data-selected", "true");
+
+    // "/" focuses the search, Esc leaves it.
+    await page.keyboard.press("/");
+    await expect(page.getByLabel("Search tickets")).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(page.getByLabel("Search tickets")).not.toBeFocused();
+
+    // "c" goes to the create form; typing there types, it does not trigger shortcuts.
+    const subject = page.getByLabel("Subject", { exact: true });
+    await page.keyboard.press("c");
+    await expect(subject).toBeFocused();
+    await page.keyboard.type("jk?c");
+    await expect(subject).toHaveValue("jk?c");
+    await expect(first).toHaveAttribute("data-selected", "true");
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await subject.fill("");
+    await subject.blur();
+
+    await page.keyboard.press("?");
+    const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText("Open the selected ticket");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+
+    const id = await first.getAttribute("data-ticket-id");
+    await page.keyboard.press("k");
+    await expect(first).toHaveAttribute("data-selected", "true");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/tickets/${id}$`));
+  });
+
+  test("a bulk change on ten tickets, one closed: nine applied, one rejected with its reason, each seen syncing then up to date", async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(150_000);
+    const bulkTag = `BLK${run}`;
+    const created: Created[] = [];
+    for (let i = 0; i < 10; i++) {
+      created.push(
+        await createTicket(request, { subject: `${bulkTag} ${i}`, message: `Bulk ticket ${i}.` }),
+      );
+    }
+    const closed = await post(request, `/api/tickets/${created[4]!.ticketId}/status`, {
+      status: "closed",
+    });
+    created[4] = closed;
+    for (const t of created) await projected(request, t);
+
+    await page.goto(`/tickets?q=${bulkTag}`);
+    await expect(rows(page)).toHaveCount(10);
+    await page.getByLabel("Select all 10 tickets shown").check();
+    await expect(page.getByRole("heading", { name: "Change 10 selected tickets" })).toBeVisible();
+    await page.getByLabel("Change", { exact: true }).selectOption("status");
+    await page.getByLabel("New status").selectOption("triaged");
+    await page.getByRole("button", { name: "Apply to 10 tickets" }).click();
+
+    const summary = page.getByTestId("bulk-summary");
+    await expect(summary).toContainText("9 saved");
+    await expect(summary).toContainText("1 rejected");
+    await expect(summary).toHaveAttribute("data-sync-state", "syncing");
+    await expect(summary).toContainText(/[1-9] syncing/);
+    // The rows still show the old status, and say so.
+    await expect(page.locator('li[data-sync="updating"]').first()).toContainText(
+      "Updating to version 2",
+    );
+
+    const rejected = page.locator(`li[data-result-for="${closed.ticketId}"]`);
+    await expect(rejected).toHaveAttribute("data-outcome", "rejected");
+    await expect(rejected).toContainText("Rejected:");
+    await expect(rejected).toContainText("closed tickets are never reopened");
+
+    await expect(summary).toHaveAttribute("data-sync-state", "up-to-date", { timeout: 60_000 });
+    await expect(summary).toHaveText("9 saved · 0 syncing · 9 up to date · 1 rejected");
+    await expect(
+      page.locator('[data-outcome="applied"][data-sync-state="up-to-date"]'),
+    ).toHaveCount(9);
+    await expect(page.locator('[data-outcome="applied"]').first()).toContainText(
+      /Up to date \(projected \d+ ms after saving\)/,
+    );
+    // Every applied row reaches the written version in the list and is marked current.
+    for (const [i, t] of created.entries()) {
+      if (i === 4) continue;
+      const r = row(page, t.ticketId);
+      await expect(r).toHaveAttribute("data-version", "2", { timeout: 15_000 });
+      await expect(r).toHaveAttribute("data-sync", "current");
+      await expect(r).toContainText("triaged");
+    }
+    await expect(page.locator('li[data-sync="updating"]')).toHaveCount(0);
+    await expect(row(page, closed.ticketId)).toContainText("closed");
+  });
+
+  test("a change made through the API appears in the list without a reload", async ({
+    page,
+    request,
+  }) => {
+    await page.goto(`/tickets?q=${tag}`);
+    const a = row(page, alpha.ticketId);
+    await expect(a).toContainText("Unassigned");
+    await page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+    const checkedAt = await page.getByTestId("list-checked-at").getAttribute("datetime");
+    await expect(page.getByTestId("list-checked-at")).not.toHaveAttribute("datetime", checkedAt!);
+    await post(request, `/api/tickets/${alpha.ticketId}/assignee`, { assignee: "Ada Lovelace" });
+    await expect(a).toContainText("Assigned to Ada Lovelace", { timeout: 10_000 });
+    expect(
+      await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+    ).toBe(true);
+
+    await page.screenshot({ path: "test-results/screenshots/list-light.png", fullPage: true });
+  });
+
+  for (const theme of ["light", "dark"] as const) {
+    test(`has no serious accessibility violations (${theme}, desktop and phone)`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      for (const size of [
+        { width: 1280, height: 900 },
+        { width: 390, height: 844 },
+      ]) {
+        await page.setViewportSize(size);
+        await page.goto(`/tickets?q=${tag}`);
+        await expect(rows(page)).toHaveCount(4);
+        const results = await new AxeBuilder({ page })
+          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+          .analyze();
+        const serious = results.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+        expect(serious, `${theme} ${size.width}px`).toEqual([]);
+        await page.screenshot({
+          path: `test-results/screenshots/list-${theme}-${size.width}px.png`,
+          fullPage: true,
+        });
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `scrolls sideways at ${size.width}px`).toBeLessThanOrEqual(0);
+      }
+    });
+  }
+});
