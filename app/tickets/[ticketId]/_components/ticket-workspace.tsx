@@ -1,0 +1,88 @@
+"use client";
+
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { LiveUpdates } from "@/app/tickets/[ticketId]/_components/live-updates";
+
+/** A field value this browser saved that the server-rendered page does not show yet. */
+export interface PendingValue {
+  value: string | null;
+  /** The version the write produced; the page shows it once its version reaches this. */
+  version: number;
+}
+
+export type PendingField = "status" | "priority" | "assignee";
+
+interface Workspace {
+  ticketId: string;
+  me: string;
+  /** The version the server-rendered page shows. */
+  pageVersion: number;
+  /**
+   * The newest version this browser knows the ticket is at: the page's, or the one its own
+   * last write returned, whichever is higher. Forms send it as `expectedVersion`, so writes in
+   * quick succession do not conflict with themselves while the read side catches up.
+   */
+  knownVersion: number;
+  pending: (field: PendingField) => PendingValue | null;
+  recordSaved: (version: number, fields?: Partial<Record<PendingField, string | null>>) => void;
+}
+
+const WorkspaceContext = createContext<Workspace | null>(null);
+
+export function useWorkspace(): Workspace {
+  const workspace = useContext(WorkspaceContext);
+  if (!workspace) throw new Error("useWorkspace must be used inside <TicketWorkspace>");
+  return workspace;
+}
+
+export function TicketWorkspace({
+  ticketId,
+  me,
+  version,
+  children,
+}: {
+  ticketId: string;
+  me: string;
+  version: number;
+  children: ReactNode;
+}) {
+  const [savedVersion, setSavedVersion] = useState(0);
+  const [saved, setSaved] = useState<Partial<Record<PendingField, PendingValue>>>({});
+
+  const recordSaved = useCallback(
+    (v: number, fields: Partial<Record<PendingField, string | null>> = {}) => {
+      setSavedVersion((known) => Math.max(known, v));
+      setSaved((previous) => {
+        const next = { ...previous };
+        for (const [field, value] of Object.entries(fields) as [PendingField, string | null][]) {
+          next[field] = { value, version: v };
+        }
+        return next;
+      });
+    },
+    [],
+  );
+
+  const workspace = useMemo<Workspace>(
+    () => ({
+      ticketId,
+      me,
+      pageVersion: version,
+      knownVersion: Math.max(version, savedVersion),
+      // Once the page has the write's version, the page itself is the truth again.
+      pending: (field) => {
+        const value = saved[field];
+        return value && value.version > version ? value : null;
+      },
+      recordSaved,
+    }),
+    [ticketId, me, version, savedVersion, saved, recordSaved],
+  );
+
+  return (
+    <WorkspaceContext.Provider value={workspace}>
+      <LiveUpdates />
+      {children}
+    </WorkspaceContext.Provider>
+  );
+}
