@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { RelativeTime } from "@/components/relative-time";
+import { WriteStatus } from "@/components/write-status";
 import { currentActor } from "@/server/auth/current-actor";
 import { getTicket } from "@/server/tickets/queries/ticket-detail/get-ticket";
 import { NotesList } from "@/app/tickets/[ticketId]/_components/notes-list";
@@ -21,17 +22,35 @@ interface Props {
 // One read per request, shared by the metadata and the page.
 const load = cache(async (ticketId: string) => {
   const read = await getTicket(ticketId);
-  return read.state === "current" ? read.ticket : null;
+  if (read.state !== "not-found") return read;
+  // Not in the read model. A ticket created a moment ago is worth a short wait (its link may
+  // come straight from the create response); an unknown id is answered at once.
+  const fresh = await getTicket(ticketId, { minVersion: 1, waitMs: 0 });
+  return fresh.state === "behind" ? getTicket(ticketId, { minVersion: 1, waitMs: 2_000 }) : fresh;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const ticket = await load((await params).ticketId);
-  return { title: ticket ? ticket.subject : "Ticket not found" };
+  const read = await load((await params).ticketId);
+  return { title: read.state === "current" ? read.ticket.subject : "Ticket" };
 }
 
 export default async function TicketPage({ params }: Props) {
-  const ticket = await load((await params).ticketId);
-  if (!ticket) notFound();
+  const { ticketId } = await params;
+  const read = await load(ticketId);
+  if (read.state === "not-found") notFound();
+  if (read.state === "behind") {
+    return (
+      <div className="grid gap-4">
+        <Link href="/tickets" className="text-sm text-blue-700 underline dark:text-blue-300">
+          ← Back to tickets
+        </Link>
+        <h1 className="text-2xl font-semibold">New ticket</h1>
+        {/* Refreshes this page once the read side has the ticket. */}
+        <WriteStatus ticketId={read.ticketId} version={1} label="Ticket created" />
+      </div>
+    );
+  }
+  const { ticket } = read;
   const me = (await currentActor("web")).name;
 
   // Agents to suggest: me, and everyone this ticket has been assigned to.

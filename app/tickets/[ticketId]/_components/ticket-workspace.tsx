@@ -1,6 +1,15 @@
 "use client";
 
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import { LiveUpdates } from "@/app/tickets/[ticketId]/_components/live-updates";
 
 /** A field value this browser saved that the server-rendered page does not show yet. */
@@ -25,6 +34,11 @@ interface Workspace {
   knownVersion: number;
   pending: (field: PendingField) => PendingValue | null;
   recordSaved: (version: number, fields?: Partial<Record<PendingField, string | null>>) => void;
+  /**
+   * Runs one write after the previous one from this page has returned, with the version known
+   * at that moment: two forms submitted in quick succession must not both expect the same one.
+   */
+  inTurn: <T>(write: (expectedVersion: number) => Promise<T>) => Promise<T>;
 }
 
 const WorkspaceContext = createContext<Workspace | null>(null);
@@ -49,9 +63,23 @@ export function TicketWorkspace({
   const [savedVersion, setSavedVersion] = useState(0);
   const [saved, setSaved] = useState<Partial<Record<PendingField, PendingValue>>>({});
 
+  const known = useRef(version);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  useEffect(() => {
+    known.current = Math.max(known.current, version);
+  }, [version]);
+
+  const inTurn = useCallback(<T,>(write: (expectedVersion: number) => Promise<T>) => {
+    const turn = queue.current.then(() => write(known.current));
+    queue.current = turn.catch(() => undefined);
+    return turn;
+  }, []);
+
   const recordSaved = useCallback(
     (v: number, fields: Partial<Record<PendingField, string | null>> = {}) => {
-      setSavedVersion((known) => Math.max(known, v));
+      known.current = Math.max(known.current, v);
+      setSavedVersion((saved) => Math.max(saved, v));
       setSaved((previous) => {
         const next = { ...previous };
         for (const [field, value] of Object.entries(fields) as [PendingField, string | null][]) {
@@ -75,8 +103,9 @@ export function TicketWorkspace({
         return value && value.version > version ? value : null;
       },
       recordSaved,
+      inTurn,
     }),
-    [ticketId, me, version, savedVersion, saved, recordSaved],
+    [ticketId, me, version, savedVersion, saved, recordSaved, inTurn],
   );
 
   return (

@@ -23,10 +23,15 @@ export function useTicketAction(
   action: Action,
   changed: (form: FormData) => Partial<Record<PendingField, string | null>> = () => ({}),
 ) {
-  const { ticketId, recordSaved } = useWorkspace();
-  return useActionState(async (previous: ActionState, form: FormData) => {
-    const result = await action(ticketId, previous, form);
-    if (result.status === "saved") recordSaved(result.version, changed(form));
-    return result;
-  }, idleState);
+  const { ticketId, recordSaved, inTurn } = useWorkspace();
+  return useActionState(
+    (previous: ActionState, form: FormData) =>
+      inTurn(async (expectedVersion) => {
+        form.set("expectedVersion", String(expectedVersion));
+        const result = await action(ticketId, previous, form);
+        if (result.status === "saved") recordSaved(result.version, changed(form));
+        return result;
+      }),
+    idleState,
+  );
 }
