@@ -1,0 +1,65 @@
+"use client";
+
+import { PRIORITIES, STATUSES, type Priority, type Status } from "@/server/tickets/domain/types";
+import { changeStatusAction, setPriorityAction } from "@/app/tickets/[ticketId]/actions";
+import { AssignForm } from "@/app/tickets/[ticketId]/_components/assign-form";
+import { ChoiceForm } from "@/app/tickets/[ticketId]/_components/choice-form";
+import { NoteForm } from "@/app/tickets/[ticketId]/_components/note-form";
+import { useWorkspace } from "@/app/tickets/[ticketId]/_components/ticket-workspace";
+
+const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
+const statuses = STATUSES.map((value) => ({ value, label: label(value) }));
+const priorities = PRIORITIES.map((value) => ({ value, label: label(value) }));
+
+interface Props {
+  status: Status;
+  priority: Priority;
+  assignee: string | null;
+  agents: string[];
+}
+
+/**
+ * Every action on the ticket. The rules for closed tickets are shown before anyone tries: the
+ * controls they forbid are disabled with the reason beside them.
+ */
+export function TicketActions({ status, priority, assignee, agents }: Props) {
+  const { pending } = useWorkspace();
+  const closed = (pending("status")?.value ?? status) === "closed";
+
+  return (
+    <div className="grid gap-4">
+      <ChoiceForm
+        field="status"
+        title="Status"
+        choices={statuses}
+        current={status}
+        action={changeStatusAction}
+        savedLabel="Status changed"
+        lockedBecause={
+          closed
+            ? "This ticket is closed, and closed tickets cannot be reopened. If the problem comes back, create a new ticket."
+            : null
+        }
+      />
+      <AssignForm
+        assignee={assignee}
+        agents={agents}
+        lockedBecause={
+          closed ? "Closed: the assignee stays as the record of who resolved this ticket." : null
+        }
+      />
+      <ChoiceForm
+        field="priority"
+        title="Priority"
+        choices={priorities}
+        current={priority}
+        action={setPriorityAction}
+        savedLabel="Priority set"
+        lockedBecause={
+          closed ? "Closed: the priority of a resolved ticket no longer changes." : null
+        }
+      />
+      <NoteForm />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+"use server";
+
+import type { ActionState } from "@/components/action-state";
+import { currentActor } from "@/server/auth/current-actor";
+import { formAction } from "@/server/http/form-action";
+import { addNote, addNoteInput } from "@/server/tickets/commands/add-note";
+import { assignAgent, assignAgentInput } from "@/server/tickets/commands/assign-agent";
+import { changeStatus, changeStatusInput } from "@/server/tickets/commands/change-status";
+import { setPriority, setPriorityInput } from "@/server/tickets/commands/set-priority";
+
+// Every form on the ticket page sends the version it was showing; a missing one is refused by
+// the schema (NaN is not a number), never silently treated as "no check".
+const versionOf = (values: Record<string, string>) => Number(values.expectedVersion ?? NaN);
+
+// The ticket id is bound on the client, so it is untrusted input: the commands refuse a
+// malformed or unknown id as "not found".
+const status = (ticketId: string) =>
+  formAction(
+    changeStatusInput,
+    (v) => ({ status: v.status, expectedVersion: versionOf(v) }),
+    (input, options) => changeStatus(ticketId, input, options),
+  );
+
+const priority = (ticketId: string) =>
+  formAction(
+    setPriorityInput,
+    (v) => ({ priority: v.priority, expectedVersion: versionOf(v) }),
+    (input, options) => setPriority(ticketId, input, options),
+  );
+
+const note = (ticketId: string) =>
+  formAction(
+    addNoteInput,
+    (v) => ({ body: v.body ?? "", expectedVersion: versionOf(v) }),
+    (input, options) => addNote(ticketId, input, options),
+  );
+
+// "Assign to me" is resolved here, from the acting agent, not from what the browser claims.
+const assignee = (ticketId: string, me: string) =>
+  formAction(
+    assignAgentInput,
+    (v) => ({
+      assignee: v.intent === "unassign" ? null : v.intent === "me" ? me : (v.assignee ?? ""),
+      expectedVersion: versionOf(v),
+    }),
+    (input, options) => assignAgent(ticketId, input, options),
+  );
+
+export async function changeStatusAction(ticketId: string, previous: ActionState, form: FormData) {
+  return status(ticketId)(previous, form);
+}
+
+export async function setPriorityAction(ticketId: string, previous: ActionState, form: FormData) {
+  return priority(ticketId)(previous, form);
+}
+
+export async function addNoteAction(ticketId: string, previous: ActionState, form: FormData) {
+  return note(ticketId)(previous, form);
+}
+
+export async function assignAgentAction(ticketId: string, previous: ActionState, form: FormData) {
+  const me = (await currentActor("web")).name;
+  return assignee(ticketId, me)(previous, form);
+}

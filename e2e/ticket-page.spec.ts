@@ -1,0 +1,252 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+
+const MESSAGE =
+  "Since Monday the VPN disconnects every hour, on the hour, for everyone in the Lisbon office.\n\nWe restarted the router twice; it did not help. Supercalifragilisticexpialidociousvpnlogfilename-without-any-breaks.txt is attached.";
+
+async function createTicket(request: APIRequestContext, subject: string): Promise<string> {
+  const response = await request.post("/api/tickets", {
+    data: { subject, message: MESSAGE, customerEmail: "dana@example.test" },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { ticketId: string }).ticketId;
+}
+
+async function command(request: APIRequestContext, id: string, path: string, data: object) {
+  const response = await request.post(`/api/tickets/${id}/${path}`, { data });
+  expect(response.status()).toBe(200);
+  return (await response.json()) as { version: number };
+}
+
+const sync = (form: Locator) => form.locator("[data-sync-state]");
+
+/** Presses Tab until the focused element is the one named (button text, or a field's id). */
+async function tabTo(page: Page, name: string) {
+  for (let presses = 0; presses < 80; presses++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? [el.id, (el.textContent ?? "").trim()] : [];
+    });
+    if (focused.includes(name)) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+async function expectTimeline(page: Page) {
+  const timeline = page.getByTestId("timeline").locator("li");
+  await expect(timeline).toHaveCount(6);
+  await expect(timeline.nth(0)).toContainText("created the ticket with normal priority");
+  await expect(timeline.nth(1)).toContainText("Aisha Khan changed the status from open to triaged");
+  await expect(timeline.nth(2)).toContainText("Aisha Khan assigned it to Aisha Khan");
+  await expect(timeline.nth(3)).toContainText("Aisha Khan added a note");
+  await expect(timeline.nth(4)).toContainText("set the priority from normal to urgent");
+  await expect(timeline.nth(5)).toContainText("changed the status from triaged to closed");
+  await expect(timeline.nth(5).locator("time")).toHaveAttribute("title", /UTC$/);
+}
+
+async function expectClosedRules(page: Page) {
+  const status = page.getByTestId("status-form");
+  await expect(page.getByTestId("status-locked")).toContainText(
+    "closed tickets cannot be reopened",
+  );
+  await expect(status.getByRole("button", { name: "Open", exact: true })).toBeDisabled();
+  await expect(status.getByRole("button", { name: "Triaged", exact: true })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Assign to me" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Urgent", exact: true })).toBeDisabled();
+  // Notes stay allowed: follow-ups after the resolution.
+  await expect(page.getByRole("textbox", { name: "Note" })).toBeEnabled();
+}
+
+test.describe("ticket page", () => {
+  test("an agent triages, assigns, notes, prioritises and closes; each write syncs", async ({
+    page,
+    request,
+  }) => {
+    const subject = `VPN drops hourly ${Date.now()}`;
+    const id = await createTicket(request, subject);
+    await page.goto(`/tickets/${id}`);
+    await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+    await expect(page.getByText("We restarted the router twice")).toBeVisible();
+    await expect(page.getByText("dana@example.test")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Back to tickets" })).toBeVisible();
+
+    // Triage, then assign to me at once, while the views are still behind the first write.
+    const statusForm = page.getByTestId("status-form");
+    const assignForm = page.getByTestId("assign-form");
+    await statusForm.getByRole("button", { name: "Triaged", exact: true }).click();
+    await assignForm.getByRole("button", { name: "Assign to me" }).click();
+    await expect(sync(statusForm)).toContainText("Saved as version 2");
+    await expect(sync(statusForm)).toHaveAttribute("data-sync-state", "syncing");
+    await expect(page.getByTestId("fact-status")).toHaveAttribute("data-updating", "true");
+    await expect(page.getByTestId("fact-status")).toContainText("updating");
+    await expect(sync(assignForm)).toContainText("Saved as version 3");
+
+    // A note right after, still without waiting: no false conflict.
+    const noteForm = page.getByTestId("note-form");
+    await page
+      .getByRole("textbox", { name: "Note" })
+      .fill("Asked for the router model and the VPN client logs.");
+    await noteForm.getByRole("button", { name: "Add note" }).click();
+    await expect(sync(noteForm)).toContainText("Saved as version 4");
+    await expect(sync(noteForm)).toHaveAttribute("data-sync-state", "syncing");
+    await expect(page.getByTestId("version-conflict")).toHaveCount(0);
+
+    for (const form of [statusForm, assignForm, noteForm]) {
+      await expect(sync(form)).toHaveAttribute("data-sync-state", "up-to-date");
+    }
+    await expect(sync(noteForm)).toContainText(/Up to date.*projected \d+ ms after saving/);
+    await expect(page.locator("[data-ticket-version]")).toHaveAttribute("data-ticket-version", "4");
+    await expect(page.getByTestId("fact-status")).not.toHaveAttribute("data-updating", "true");
+    await expect(page.getByTestId("fact-status")).toHaveText("triaged");
+    await expect(page.getByTestId("fact-assignee")).toHaveText("Aisha Khan");
+    await expect(page.getByTestId("notes")).toContainText("Aisha Khan");
+    await expect(page.getByTestId("notes")).toContainText("Asked for the router model");
+    await expect(page.getByRole("textbox", { name: "Note" })).toHaveValue("");
+
+    const priorityForm = page.getByTestId("priority-form");
+    await priorityForm.getByRole("button", { name: "Urgent", exact: true }).click();
+    await expect(sync(priorityForm)).toHaveAttribute("data-sync-state", "syncing");
+    await expect(sync(priorityForm)).toHaveAttribute("data-sync-state", "up-to-date");
+    await expect(page.getByTestId("fact-priority")).toHaveText("urgent");
+
+    await statusForm.getByRole("button", { name: "Closed", exact: true }).click();
+    await expect(sync(statusForm)).toContainText("Saved as version 6");
+    await expect(sync(statusForm)).toHaveAttribute("data-sync-state", "syncing");
+    await expect(sync(statusForm)).toHaveAttribute("data-sync-state", "up-to-date");
+    await expect(page.getByTestId("fact-status")).toHaveText("closed");
+
+    // Reopening is refused before anyone tries, with the reason beside the control.
+    await expectClosedRules(page);
+    await expectTimeline(page);
+    await page.screenshot({ path: "test-results/screenshots/ticket-light.png", fullPage: true });
+  });
+
+  test("the same journey with the keyboard only", async ({ page, request }) => {
+    const id = await createTicket(request, `Keyboard journey ${Date.now()}`);
+    await page.goto(`/tickets/${id}`);
+    await expect(page.locator("[data-ticket-version]")).toHaveAttribute("data-ticket-version", "1");
+    const expectSynced = async (testId: string, version: number) => {
+      const status = sync(page.getByTestId(testId));
+      await expect(status).toContainText(`Saved as version ${version}`);
+      await expect(status).toHaveAttribute("data-sync-state", "up-to-date");
+    };
+
+    await tabTo(page, "Triaged");
+    await page.keyboard.press("Enter");
+    await expectSynced("status-form", 2);
+    await tabTo(page, "Assign to me");
+    await page.keyboard.press("Space");
+    await expectSynced("assign-form", 3);
+    await tabTo(page, "body");
+    await page.keyboard.type("Asked for the router model and the VPN client logs.");
+    await tabTo(page, "Add note");
+    await page.keyboard.press("Enter");
+    await expectSynced("note-form", 4);
+    await tabTo(page, "Urgent");
+    await page.keyboard.press("Space");
+    await expectSynced("priority-form", 5);
+    await tabTo(page, "Closed");
+    await page.keyboard.press("Enter");
+    await expectSynced("status-form", 6);
+    await expectClosedRules(page);
+    await expectTimeline(page);
+  });
+
+  test("a note without text is refused beside the field", async ({ page, request }) => {
+    const id = await createTicket(request, `Empty note ${Date.now()}`);
+    await page.goto(`/tickets/${id}`);
+    await page.getByRole("textbox", { name: "Note" }).fill("   ");
+    await page.getByRole("button", { name: "Add note" }).click();
+    await expect(page.locator("#body-error")).toHaveText("Note is required.");
+    await expect(page.getByRole("textbox", { name: "Note" })).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
+    await expect(page.getByTestId("note-form").locator("[data-sync-state]")).toHaveCount(0);
+  });
+
+  test("a write over someone else's change is a clear conflict, and Reload shows it", async ({
+    page,
+    request,
+  }) => {
+    const id = await createTicket(request, `Conflict ${Date.now()}`);
+    await page.goto(`/tickets/${id}`);
+    await expect(page.locator("[data-ticket-version]")).toHaveAttribute("data-ticket-version", "1");
+    // Someone else triages it; the page cannot know for ~1.5 s (the projection delay).
+    await command(request, id, "status", { status: "triaged" });
+    const priorityForm = page.getByTestId("priority-form");
+    await priorityForm.getByRole("button", { name: "High", exact: true }).click();
+
+    const conflict = page.getByTestId("version-conflict");
+    await expect(conflict).toContainText("Not saved: someone else changed this ticket");
+    await expect(conflict).toContainText("you had version 1");
+    await conflict.getByRole("button", { name: "Reload" }).click();
+    await expect(conflict).toContainText("you now see version 2");
+    await expect(page.getByTestId("fact-status")).toHaveText("triaged");
+    await expect(page.getByTestId("fact-priority")).toHaveText("normal");
+
+    // Now the write goes through, on top of their change.
+    await priorityForm.getByRole("button", { name: "High", exact: true }).click();
+    await expect(sync(priorityForm)).toContainText("Saved as version 3");
+    await expect(sync(priorityForm)).toHaveAttribute("data-sync-state", "up-to-date");
+    await expect(page.getByTestId("fact-priority")).toHaveText("high");
+  });
+
+  test("a change made through the API appears without a reload", async ({ page, request }) => {
+    const id = await createTicket(request, `Live update ${Date.now()}`);
+    await page.goto(`/tickets/${id}`);
+    await expect(page.getByTestId("fact-assignee")).toHaveText("Unassigned");
+    await page.evaluate(() => {
+      (window as unknown as { marker: string }).marker = "same page";
+    });
+
+    await command(request, id, "assignee", { assignee: "Mateo García" });
+    await command(request, id, "notes", { body: "Escalated to the network team." });
+
+    await expect(page.getByTestId("fact-assignee")).toHaveText("Mateo García");
+    await expect(page.getByTestId("notes")).toContainText("Escalated to the network team.");
+    await expect(page.getByTestId("live-update")).toContainText("Updated by someone else just now");
+    await expect(page.getByTestId("timeline").locator("li")).toHaveCount(3);
+    await expect(page.getByTestId("timeline")).toContainText("API client assigned it to Mateo");
+    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe(
+      "same page",
+    );
+
+    // The page now expects the new version: a write from here is not a conflict.
+    await page.getByTestId("status-form").getByRole("button", { name: "Triaged" }).click();
+    await expect(sync(page.getByTestId("status-form"))).toContainText("Saved as version 4");
+  });
+
+  test("an unknown or malformed ticket id is a 404 page", async ({ page }) => {
+    for (const id of ["0123456789abcdef01234567", "not-a-ticket"]) {
+      const response = await page.goto(`/tickets/${id}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { name: "Ticket not found" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Back to tickets" })).toBeVisible();
+    }
+  });
+
+  test("accessible in light and dark, and usable at 390 px", async ({ page, request }) => {
+    const id = await createTicket(request, `Accessibility ${Date.now()}`);
+    await command(request, id, "notes", { body: "A note so the list is not empty." });
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`/tickets/${id}`);
+      await expect(page.getByTestId("notes")).toContainText("A note so the list");
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({
+        path: `test-results/screenshots/ticket-${colorScheme}-390.png`,
+        fullPage: true,
+      });
+    }
+  });
+});
