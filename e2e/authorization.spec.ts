@@ -48,7 +48,12 @@ const PAGE_ACCESS = {
 /** Every server action by its exported name, with its access and the form it is sent. */
 const ACTIONS: Record<
   string,
-  { access: keyof typeof ACTION_ACCESS; fields: () => Record<string, string> }
+  {
+    access: keyof typeof ACTION_ACCESS;
+    fields: () => Record<string, string>;
+    /** The arguments before the form data (the ticket page binds the ticket id). */
+    bound?: () => unknown[];
+  }
 > = {
   signInAction: { access: "public", fields: () => ({ email: "x@desk.test", password: "nope" }) },
   signOutAction: { access: "public", fields: () => ({}) },
@@ -56,6 +61,18 @@ const ACTIONS: Record<
   bulkChangeAction: { access: "write", fields: () => ({}) },
   saveViewAction: { access: "write", fields: () => ({ name: "", query: "" }) },
   deleteViewAction: { access: "write", fields: () => ({}) },
+  changeStatusAction: {
+    access: "write",
+    bound: () => [ticketId],
+    fields: () => ({ status: "triaged" }),
+  },
+  setPriorityAction: {
+    access: "write",
+    bound: () => [ticketId],
+    fields: () => ({ priority: "high" }),
+  },
+  addNoteAction: { access: "write", bound: () => [ticketId], fields: () => ({ body: "matrix" }) },
+  assignAgentAction: { access: "write", bound: () => [ticketId], fields: () => ({ intent: "me" }) },
   createPersonAction: { access: "admin", fields: () => ({ email: "", name: "", role: "agent" }) },
   setPersonActiveAction: { access: "admin", fields: () => ({ userId: "0", active: "true" }) },
   resetPasswordAction: { access: "admin", fields: () => ({ userId: "0" }) },
@@ -249,7 +266,7 @@ test("server actions answer each caller with the status of their access level", 
       const multipart: Record<string, string> = {
         // React's encoding of the arguments (previous state, form data): the form's fields are
         // sent with the prefix of the reference "$K1".
-        "0": JSON.stringify([{ status: "idle" }, "$K1"]),
+        "0": JSON.stringify([...(action.bound?.() ?? []), { status: "idle" }, "$K1"]),
       };
       for (const [key, value] of Object.entries(fields)) multipart[`1_${key}`] = value;
       const response = await contexts.get(caller)!.post(pageFor(entry), {

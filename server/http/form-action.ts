@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { actorOf } from "@/server/auth/types";
+import type { Actor } from "@/server/tickets/domain/types";
 import { actionPrincipal } from "@/server/http/authorized-action";
 import { reportDatabaseOutcome } from "@/server/db/client";
 import { isDatabaseUnavailable } from "@/server/http/problem";
@@ -30,14 +31,14 @@ function formValues(formData: FormData): Record<string, string> {
  */
 export function formAction<S extends z.ZodType>(
   schema: S,
-  toInput: (values: Record<string, string>) => unknown,
+  toInput: (values: Record<string, string>, actor: Actor) => unknown,
   run: (input: z.infer<S>, options: CommandOptions) => Promise<CommandResult>,
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     // Outside the try: a missing session or role ends the request as 401/403.
     const actor = actorOf(await actionPrincipal("write"));
     const values = formValues(formData);
-    const parsed = schema.safeParse(toInput(values));
+    const parsed = schema.safeParse(toInput(values, actor));
     if (!parsed.success) {
       return {
         status: "error",

@@ -1,7 +1,6 @@
 "use server";
 
 import type { ActionState } from "@/components/action-state";
-import { currentActor } from "@/server/auth/current-actor";
 import { formAction } from "@/server/http/form-action";
 import { addNote, addNoteInput } from "@/server/tickets/commands/add-note";
 import { assignAgent, assignAgentInput } from "@/server/tickets/commands/assign-agent";
@@ -35,12 +34,13 @@ const note = (ticketId: string) =>
     (input, options) => addNote(ticketId, input, options),
   );
 
-// "Assign to me" is resolved here, from the acting agent, not from what the browser claims.
-const assignee = (ticketId: string, me: string) =>
+// "Assign to me" is resolved here, from the signed-in person, not from what the browser claims.
+const assignee = (ticketId: string) =>
   formAction(
     assignAgentInput,
-    (v) => ({
-      assignee: v.intent === "unassign" ? null : v.intent === "me" ? me : (v.assignee ?? ""),
+    (v, actor) => ({
+      assignee:
+        v.intent === "unassign" ? null : v.intent === "me" ? actor.name : (v.assignee ?? ""),
       expectedVersion: versionOf(v),
     }),
     (input, options) => assignAgent(ticketId, input, options),
@@ -59,6 +59,5 @@ export async function addNoteAction(ticketId: string, previous: ActionState, for
 }
 
 export async function assignAgentAction(ticketId: string, previous: ActionState, form: FormData) {
-  const me = (await currentActor("web")).name;
-  return assignee(ticketId, me)(previous, form);
+  return assignee(ticketId)(previous, form);
 }

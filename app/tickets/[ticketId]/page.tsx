@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { RelativeTime } from "@/components/relative-time";
 import { WriteStatus } from "@/components/write-status";
-import { currentActor } from "@/server/auth/current-actor";
+import { requireUser } from "@/server/auth/require";
 import { getTicket } from "@/server/tickets/queries/ticket-detail/get-ticket";
 import { NotesList } from "@/app/tickets/[ticketId]/_components/notes-list";
 import { panel } from "@/app/tickets/[ticketId]/_components/styles";
@@ -19,8 +19,9 @@ interface Props {
   params: Promise<{ ticketId: string }>;
 }
 
-// One read per request, shared by the metadata and the page.
+// One read per request, shared by the metadata and the page; only for someone signed in.
 const load = cache(async (ticketId: string) => {
+  await requireUser("read", `/tickets/${ticketId}`);
   const read = await getTicket(ticketId);
   if (read.state !== "not-found") return read;
   // Not in the read model. A ticket created a moment ago is worth a short wait (its link may
@@ -51,7 +52,7 @@ export default async function TicketPage({ params }: Props) {
     );
   }
   const { ticket } = read;
-  const me = (await currentActor("web")).name;
+  const me = (await requireUser("read")).name;
 
   // Agents to suggest: me, and everyone this ticket has been assigned to.
   const agents = new Set([me]);
