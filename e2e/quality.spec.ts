@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { STORAGE_STATE } from "./accounts";
 
 // Every page an agent or a lead uses, scanned for accessibility and photographed in both themes,
 // on a desktop and at phone width. The screenshots land in test-results/screenshots/ (the ones
@@ -10,6 +11,9 @@ const VIEWPORTS = {
   desktop: { width: 1280, height: 900 },
   phone: { width: 390, height: 844 },
 } as const;
+
+// A lead, who can open every page.
+test.use({ storageState: STORAGE_STATE.lead });
 
 let ticketId = "";
 

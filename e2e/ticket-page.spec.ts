@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { bearer } from "./accounts";
 
 const MESSAGE =
   "Since Monday the VPN disconnects every hour, on the hour, for everyone in the Lisbon office.\n\nWe restarted the router twice; it did not help. Supercalifragilisticexpialidociousvpnlogfilename-without-any-breaks.txt is attached.";
@@ -12,8 +13,12 @@ async function createTicket(request: APIRequestContext, subject: string): Promis
   return ((await response.json()) as { ticketId: string }).ticketId;
 }
 
+/** A change by another system, through the API with a write token. */
 async function command(request: APIRequestContext, id: string, path: string, data: object) {
-  const response = await request.post(`/api/tickets/${id}/${path}`, { data });
+  const response = await request.post(`/api/tickets/${id}/${path}`, {
+    data,
+    headers: bearer("write"),
+  });
   expect(response.status()).toBe(200);
   return (await response.json()) as { version: number };
 }
@@ -208,7 +213,9 @@ test.describe("ticket page", () => {
     await expect(page.getByTestId("notes")).toContainText("Escalated to the network team.");
     await expect(page.getByTestId("live-update")).toContainText("Updated by someone else just now");
     await expect(page.getByTestId("timeline").locator("li")).toHaveCount(3);
-    await expect(page.getByTestId("timeline")).toContainText("API client assigned it to Mateo");
+    await expect(page.getByTestId("timeline")).toContainText(
+      "tests (API token) assigned it to Mateo",
+    );
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe(
       "same page",
     );
