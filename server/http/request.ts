@@ -75,6 +75,16 @@ export async function readJsonBody<S extends z.ZodType>(
       `The body is not valid JSON: ${reason}`,
     );
   }
+  const operator = operatorShapedKey(json);
+  if (operator !== null) {
+    throw new ApiError(
+      400,
+      "validation",
+      "Invalid request",
+      `The body has a key "${operator}": keys may not start with "$" or contain ".".`,
+      { [operator]: ['Keys may not start with "$" or contain ".".'] },
+    );
+  }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new ApiError(
@@ -88,9 +98,35 @@ export async function readJsonBody<S extends z.ZodType>(
   return parsed.data;
 }
 
+/**
+ * The first key, at any depth, shaped like a MongoDB operator or path (`$ne`, `$where`, `a.b`),
+ * or null. Such input is refused before any schema or query sees it, whatever the route: the
+ * schemas would refuse it too, but this makes the rule independent of every schema being
+ * strict.
+ */
+export function operatorShapedKey(value: unknown, depth = 0): string | null {
+  if (depth > 32 || value === null || typeof value !== "object") return null;
+  for (const [key, child] of Object.entries(value)) {
+    if (key.startsWith("$") || key.includes(".") || key.includes("\0")) return key.slice(0, 100);
+    const nested = operatorShapedKey(child, depth + 1);
+    if (nested !== null) return nested;
+  }
+  return null;
+}
+
 /** Parses the query string with `schema`; unknown parameters are refused like unknown fields. */
 export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(request.url).searchParams);
+  const operator = operatorShapedKey(params);
+  if (operator !== null) {
+    throw new ApiError(
+      400,
+      "validation",
+      "Invalid request",
+      `The query has a parameter "${operator}": names may not start with "$" or contain ".".`,
+      { [operator]: ['Names may not start with "$" or contain ".".'] },
+    );
+  }
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
     throw new ApiError(
