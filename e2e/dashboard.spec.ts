@@ -81,11 +81,14 @@ test.describe("dashboard", () => {
     expect(createdTodaySubjects).toHaveLength(await valueOf(page, `perDay.${today}.created`));
     expect(createdTodaySubjects).toContain(first);
 
-    // Following it opens the list at that filter. (The list page does not apply the filters
-    // yet; the rows it must show are the ones the API returned above.)
+    // Following it opens the list at that filter, showing exactly those tickets.
     await urgent.click();
     await expect(page).toHaveURL(href);
     await expect(page.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
+    await expect(page.getByLabel("Priority")).toHaveValue("urgent");
+    const rows = page.locator("[data-ticket-id]");
+    await expect(rows.filter({ hasText: first })).toHaveCount(1);
+    if (urgentCount <= 25) await expect(rows).toHaveCount(urgentCount);
     await page.goBack();
     await upToDate(page);
 

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { bearer } from "./accounts";
+import { expectClosedRules, sync, tabTo } from "./helpers";
 
 const MESSAGE =
   "Since Monday the VPN disconnects every hour, on the hour, for everyone in the Lisbon office.\n\nWe restarted the router twice; it did not help. Supercalifragilisticexpialidociousvpnlogfilename-without-any-breaks.txt is attached.";
@@ -23,21 +24,6 @@ async function command(request: APIRequestContext, id: string, path: string, dat
   return (await response.json()) as { version: number };
 }
 
-const sync = (form: Locator) => form.locator("[data-sync-state]");
-
-/** Presses Tab until the focused element is the one named (button text, or a field's id). */
-async function tabTo(page: Page, name: string) {
-  for (let presses = 0; presses < 80; presses++) {
-    await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement;
-      return el ? [el.id, (el.textContent ?? "").trim()] : [];
-    });
-    if (focused.includes(name)) return;
-  }
-  throw new Error(`Tab never reached ${name}`);
-}
-
 async function expectTimeline(page: Page) {
   const timeline = page.getByTestId("timeline").locator("li");
   await expect(timeline).toHaveCount(6);
@@ -48,19 +34,6 @@ async function expectTimeline(page: Page) {
   await expect(timeline.nth(4)).toContainText("set the priority from normal to urgent");
   await expect(timeline.nth(5)).toContainText("changed the status from triaged to closed");
   await expect(timeline.nth(5).locator("time")).toHaveAttribute("title", /UTC$/);
-}
-
-async function expectClosedRules(page: Page) {
-  const status = page.getByTestId("status-form");
-  await expect(page.getByTestId("status-locked")).toContainText(
-    "closed tickets cannot be reopened",
-  );
-  await expect(status.getByRole("button", { name: "Open", exact: true })).toBeDisabled();
-  await expect(status.getByRole("button", { name: "Triaged", exact: true })).toBeDisabled();
-  await expect(page.getByRole("button", { name: "Assign to me" })).toBeDisabled();
-  await expect(page.getByRole("button", { name: "Urgent", exact: true })).toBeDisabled();
-  // Notes stay allowed: follow-ups after the resolution.
-  await expect(page.getByRole("textbox", { name: "Note" })).toBeEnabled();
 }
 
 test.describe("ticket page", () => {

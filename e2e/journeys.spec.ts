@@ -1,0 +1,167 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { bearer, STORAGE_STATE } from "./accounts";
+import { apiCreate, expectClosedRules, projected, sync, tabTo } from "./helpers";
+
+// The agent's whole journey across pages, by mouse and by keyboard alone: find the ticket in
+// the list, work it on its page until it is closed, and see the list and the lead's dashboard
+// reflect it.
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function seedTickets(page: Page, tag: string) {
+  const request = page.request;
+  const target = await apiCreate(
+    request,
+    {
+      subject: `${tag} refund for a double charge`,
+      message: "I was charged twice for the March invoice. Please refund one of the payments.",
+      customerEmail: "erin@globex.test",
+    },
+    bearer("write"),
+  );
+  // Same words, other status: the status filter must leave it out.
+  const other = await apiCreate(
+    request,
+    { subject: `${tag} refund already handled`, message: "Duplicate of an older ticket." },
+    bearer("write"),
+  );
+  const triaged = await request.post(`/api/tickets/${other.ticketId}/status`, {
+    data: { status: "triaged" },
+    headers: bearer("write"),
+  });
+  expect(triaged.status()).toBe(200);
+  await projected(request, target);
+  await projected(request, { ticketId: other.ticketId, version: 2 });
+  return target;
+}
+
+/** The lead's dashboard: the "closed" number links to a list that has the ticket. */
+async function dashboardShowsClosed(browser: Browser, subject: string) {
+  const lead = await browser.newContext({ storageState: STORAGE_STATE.lead });
+  const page = await lead.newPage();
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("freshness")).toBeVisible();
+  // Closed today, per day: in the table under the chart.
+  await expect(page.locator(`[data-metric="perDay.${today()}.closed"]`)).toHaveAttribute(
+    "href",
+    `/tickets?status=closed&closedFrom=${today()}&closedTo=${today()}`,
+  );
+  const closed = page.locator('[data-metric="byStatus.closed"]');
+  await expect(closed).toHaveAttribute("href", "/tickets?status=closed");
+  await closed.click();
+  await expect(page.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
+  await expect(page.locator("[data-ticket-id]").filter({ hasText: subject })).toHaveCount(1);
+  await lead.close();
+}
+
+async function expectListRowReflects(page: Page, tag: string, subject: string) {
+  await page.goto(`/tickets?q=${encodeURIComponent(tag)}&status=closed`);
+  const row = page.locator("[data-ticket-id]").filter({ hasText: subject });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("closed");
+  await expect(row).toContainText("Aisha Khan");
+  await expect(row).toContainText("1 note");
+}
+
+test.describe("agent journey", () => {
+  test("filter, search, open, triage, assign to me, note, close; refused reopen; list and dashboard follow", async ({
+    page,
+    browser,
+  }) => {
+    const tag = `AJ${Date.now().toString(36)}`;
+    const target = await seedTickets(page, tag);
+    const subject = `${tag} refund for a double charge`;
+
+    await page.goto("/tickets");
+    await page.getByLabel("Status").selectOption("open");
+    await page.getByLabel("Search tickets").fill(tag);
+    await expect(page).toHaveURL(/status=open/);
+    const rows = page.locator("[data-ticket-id]");
+    await expect(rows).toHaveCount(1);
+    await rows.first().getByRole("link", { name: subject }).click();
+    await expect(page).toHaveURL(new RegExp(`/tickets/${target.ticketId}$`));
+    await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+
+    const step = async (form: string, version: number, act: () => Promise<void>) => {
+      await act();
+      const status = sync(page.getByTestId(form));
+      await expect(status).toContainText(`Saved as version ${version}`);
+      await expect(status).toHaveAttribute("data-sync-state", "syncing");
+      await expect(status).toHaveAttribute("data-sync-state", "up-to-date");
+      await expect(status).toContainText(/projected \d+ ms after saving/);
+    };
+    await step("status-form", 2, () =>
+      page.getByTestId("status-form").getByRole("button", { name: "Triaged", exact: true }).click(),
+    );
+    await step("assign-form", 3, () => page.getByRole("button", { name: "Assign to me" }).click());
+    await step("note-form", 4, async () => {
+      await page.getByRole("textbox", { name: "Note" }).fill("Refund of the second charge issued.");
+      await page.getByRole("button", { name: "Add note" }).click();
+    });
+    await step("status-form", 5, () =>
+      page.getByTestId("status-form").getByRole("button", { name: "Closed", exact: true }).click(),
+    );
+    await expect(page.getByTestId("fact-assignee")).toHaveText("Aisha Khan");
+
+    // Reopening: the page says why before anyone tries, and the API refuses it too.
+    await expectClosedRules(page);
+    const reopen = await page.request.post(`/api/tickets/${target.ticketId}/status`, {
+      data: { status: "open" },
+    });
+    expect(reopen.status()).toBe(409);
+    expect(((await reopen.json()) as { detail: string }).detail).toContain("cannot be moved");
+
+    await expectListRowReflects(page, tag, subject);
+    await dashboardShowsClosed(browser, subject);
+  });
+
+  test("the same journey with the keyboard only", async ({ page, browser }) => {
+    const tag = `AK${Date.now().toString(36)}`;
+    const target = await seedTickets(page, tag);
+    const subject = `${tag} refund for a double charge`;
+
+    await page.goto("/tickets?status=open");
+    // "/" jumps to the search (once the page is interactive); typing filters; Escape leaves.
+    await expect(async () => {
+      await page.keyboard.press("/");
+      await expect(page.getByLabel("Search tickets")).toBeFocused({ timeout: 500 });
+    }).toPass();
+    await page.keyboard.type(tag);
+    await expect(page).toHaveURL(new RegExp(`q=${tag}`));
+    await expect(page.locator("[data-ticket-id]")).toHaveCount(1);
+    await page.keyboard.press("Escape");
+    // "j" selects the first row, Enter opens it.
+    await page.keyboard.press("j");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/tickets/${target.ticketId}$`));
+    await expect(page.locator("[data-ticket-version]")).toHaveAttribute("data-ticket-version", "1");
+
+    const synced = async (form: string, version: number) => {
+      const status = sync(page.getByTestId(form));
+      await expect(status).toContainText(`Saved as version ${version}`);
+      await expect(status).toHaveAttribute("data-sync-state", "up-to-date");
+    };
+    await tabTo(page, "Triaged");
+    await page.keyboard.press("Enter");
+    await synced("status-form", 2);
+    await tabTo(page, "Assign to me");
+    await page.keyboard.press("Space");
+    await synced("assign-form", 3);
+    await tabTo(page, "body");
+    await page.keyboard.type("Refund of the second charge issued.");
+    await tabTo(page, "Add note");
+    await page.keyboard.press("Enter");
+    await synced("note-form", 4);
+    await tabTo(page, "Closed");
+    await page.keyboard.press("Enter");
+    await synced("status-form", 5);
+    await expectClosedRules(page);
+
+    // Back to the list by keyboard.
+    await tabTo(page, "← Back to tickets", true);
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
+    await expectListRowReflects(page, tag, subject);
+    await dashboardShowsClosed(browser, subject);
+  });
+});
