@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { STORAGE_STATE } from "./accounts";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
@@ -140,29 +139,6 @@ test.describe("dashboard", () => {
 
     await page.screenshot({ path: "test-results/screenshots/dashboard-light.png", fullPage: true });
   });
-
-  for (const colorScheme of ["light", "dark"] as const) {
-    test(`has no accessibility violations in the ${colorScheme} scheme`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme });
-      await page.goto("/dashboard");
-      await upToDate(page);
-      await page.getByText("Show the numbers per day").click();
-      const results = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-        .analyze();
-      expect(
-        results.violations.map(
-          (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-        ),
-      ).toEqual([]);
-      if (colorScheme === "dark") {
-        await page.screenshot({
-          path: "test-results/screenshots/dashboard-dark.png",
-          fullPage: true,
-        });
-      }
-    });
-  }
 
   test("fits a 390 px wide phone without sideways scrolling", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });

@@ -52,8 +52,22 @@ const pages: { name: string; path: () => string; ready: (page: Page) => Promise<
   {
     name: "dashboard",
     path: () => "/dashboard",
+    ready: async (page) => {
+      await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+      // Scan the per-day table too, folded under the chart.
+      await page.getByText("Show the numbers per day").click();
+    },
+  },
+  {
+    name: "people",
+    path: () => "/admin/people",
+    ready: (page) => expect(page.getByRole("heading", { name: "People", level: 1 })).toBeVisible(),
+  },
+  {
+    name: "tokens",
+    path: () => "/admin/tokens",
     ready: (page) =>
-      expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible(),
+      expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible(),
   },
 ];
 

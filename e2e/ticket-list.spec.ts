@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 // The agents' list: filters in the URL, saved views, keyboard, bulk changes with their
@@ -310,37 +309,9 @@ test.describe("ticket list", () => {
       await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
     ).toBe(true);
 
-    await page.screenshot({ path: "test-results/screenshots/list-light.png", fullPage: true });
-  });
-
-  for (const theme of ["light", "dark"] as const) {
-    test(`has no serious accessibility violations (${theme}, desktop and phone)`, async ({
-      page,
-    }) => {
-      await page.emulateMedia({ colorScheme: theme });
-      for (const size of [
-        { width: 1280, height: 900 },
-        { width: 390, height: 844 },
-      ]) {
-        await page.setViewportSize(size);
-        await page.goto(`/tickets?q=${tag}`);
-        await expect(rows(page)).toHaveCount(4);
-        const results = await new AxeBuilder({ page })
-          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-          .analyze();
-        const serious = results.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
-        expect(serious, `${theme} ${size.width}px`).toEqual([]);
-        await page.screenshot({
-          path: `test-results/screenshots/list-${theme}-${size.width}px.png`,
-          fullPage: true,
-        });
-        const overflow = await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        );
-        expect(overflow, `scrolls sideways at ${size.width}px`).toBeLessThanOrEqual(0);
-      }
+    await page.screenshot({
+      path: "test-results/screenshots/list-after-live-update.png",
+      fullPage: true,
     });
-  }
+  });
 });

@@ -1,7 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { bearer } from "./accounts";
-import { expectClosedRules, sync, tabTo } from "./helpers";
+import { expectClosedRules, sync } from "./helpers";
 
 const MESSAGE =
   "Since Monday the VPN disconnects every hour, on the hour, for everyone in the Lisbon office.\n\nWe restarted the router twice; it did not help. Supercalifragilisticexpialidociousvpnlogfilename-without-any-breaks.txt is attached.";
@@ -100,37 +99,6 @@ test.describe("ticket page", () => {
     await page.screenshot({ path: "test-results/screenshots/ticket-light.png", fullPage: true });
   });
 
-  test("the same journey with the keyboard only", async ({ page, request }) => {
-    const id = await createTicket(request, `Keyboard journey ${Date.now()}`);
-    await page.goto(`/tickets/${id}`);
-    await expect(page.locator("[data-ticket-version]")).toHaveAttribute("data-ticket-version", "1");
-    const expectSynced = async (testId: string, version: number) => {
-      const status = sync(page.getByTestId(testId));
-      await expect(status).toContainText(`Saved as version ${version}`);
-      await expect(status).toHaveAttribute("data-sync-state", "up-to-date");
-    };
-
-    await tabTo(page, "Triaged");
-    await page.keyboard.press("Enter");
-    await expectSynced("status-form", 2);
-    await tabTo(page, "Assign to me");
-    await page.keyboard.press("Space");
-    await expectSynced("assign-form", 3);
-    await tabTo(page, "body");
-    await page.keyboard.type("Asked for the router model and the VPN client logs.");
-    await tabTo(page, "Add note");
-    await page.keyboard.press("Enter");
-    await expectSynced("note-form", 4);
-    await tabTo(page, "Urgent");
-    await page.keyboard.press("Space");
-    await expectSynced("priority-form", 5);
-    await tabTo(page, "Closed");
-    await page.keyboard.press("Enter");
-    await expectSynced("status-form", 6);
-    await expectClosedRules(page);
-    await expectTimeline(page);
-  });
-
   test("a note without text is refused beside the field", async ({ page, request }) => {
     const id = await createTicket(request, `Empty note ${Date.now()}`);
     await page.goto(`/tickets/${id}`);
@@ -204,29 +172,6 @@ test.describe("ticket page", () => {
       expect(response?.status()).toBe(404);
       await expect(page.getByRole("heading", { name: "Ticket not found" })).toBeVisible();
       await expect(page.getByRole("link", { name: "Back to tickets" })).toBeVisible();
-    }
-  });
-
-  test("accessible in light and dark, and usable at 390 px", async ({ page, request }) => {
-    const id = await createTicket(request, `Accessibility ${Date.now()}`);
-    await command(request, id, "notes", { body: "A note so the list is not empty." });
-    await page.setViewportSize({ width: 390, height: 844 });
-    for (const colorScheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme });
-      await page.goto(`/tickets/${id}`);
-      await expect(page.getByTestId("notes")).toContainText("A note so the list");
-      const results = await new AxeBuilder({ page })
-        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-        .analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
-      await page.screenshot({
-        path: `test-results/screenshots/ticket-${colorScheme}-390.png`,
-        fullPage: true,
-      });
     }
   });
 });
