@@ -48,7 +48,9 @@ test.describe("signing in", () => {
     page,
   }) => {
     await signIn(page, "agent");
-    await expect(page.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: "Tickets", exact: true })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Dashboard", exact: true })).toHaveCount(0);
     for (const path of ["/dashboard", "/admin/people", "/admin/tokens"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
@@ -79,7 +81,10 @@ test.describe("a lead", () => {
     page,
   }) => {
     await signIn(page, "lead");
-    await page.getByRole("link", { name: "API tokens" }).click();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "API tokens" })
+      .click();
     await page.getByLabel("Name").fill("Wallboard");
     await page.getByLabel("Scope").selectOption("write");
     await page.getByRole("button", { name: "Create token" }).click();
@@ -123,7 +128,10 @@ test.describe("a lead", () => {
     browser,
   }) => {
     await signIn(page, "lead");
-    await page.getByRole("link", { name: "People" }).click();
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "People" })
+      .click();
     const email = `temp-${Date.now()}@desk.test`;
     await page.getByLabel("Name").fill("Temp Agent");
     await page.getByLabel("Email").fill(email);
