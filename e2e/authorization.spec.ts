@@ -8,6 +8,7 @@ import {
 } from "@playwright/test";
 import { runOperatorScript } from "../server/testing/app-process";
 import { E2E_ACCOUNTS } from "./accounts";
+import { signInWith } from "./helpers";
 
 // The authorization matrix: every route handler, server action and page, called as each kind of
 // caller, answers with exactly the status in its row. A new route or action that is not listed
@@ -133,11 +134,7 @@ async function signedIn(browser: Browser, role: "agent" | "lead") {
     storageState: { cookies: [], origins: [] },
   });
   const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/tickets");
+  await signInWith(page, account.email, account.password);
   const storageState = await context.storageState();
   await context.close();
   return playwrightRequest.newContext({ baseURL: baseURL(), storageState });

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { createTokenWithCli, runOperatorScript, startApp } from "../server/testing/app-process";
 import { CHROMIUM_LAUNCH, E2E_ACCOUNTS, STORAGE_STATE } from "./accounts";
+import { signInWith } from "./helpers";
 
 /**
  * Starts the app exactly as the start command does (scripts/serve.ts: embedded database, then
@@ -50,11 +51,7 @@ export default async function globalSetup() {
       for (const [key, account] of Object.entries(E2E_ACCOUNTS)) {
         const context = await browser.newContext({ baseURL: app.baseURL });
         const page = await context.newPage();
-        await page.goto("/sign-in");
-        await page.getByLabel("Email").fill(account.email);
-        await page.getByLabel("Password").fill(account.password);
-        await page.getByRole("button", { name: "Sign in" }).click();
-        await page.waitForURL("**/tickets");
+        await signInWith(page, account.email, account.password);
         await context.storageState({ path: STORAGE_STATE[key as keyof typeof STORAGE_STATE] });
         await context.close();
       }

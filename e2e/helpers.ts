@@ -57,3 +57,12 @@ export async function projected(request: APIRequestContext, { ticketId, version 
     )
     .toBe(200);
 }
+
+/** Signs in through the sign-in page and waits for the tickets it lands on. */
+export async function signInWith(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/tickets");
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_ACCOUNTS } from "./accounts";
-import { apiCreate, projected } from "./helpers";
+import { apiCreate, projected, signInWith } from "./helpers";
 
 // People signing in and out, what each role may open, and API tokens made in the browser.
 
@@ -8,11 +8,7 @@ test.use({ storageState: { cookies: [], origins: [] } });
 
 async function signIn(page: Page, role: "agent" | "lead") {
   const account = E2E_ACCOUNTS[role];
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/tickets$/);
+  await signInWith(page, account.email, account.password);
   await expect(page.getByTestId("current-user")).toHaveText(account.name);
 }
 
@@ -142,10 +138,7 @@ test.describe("a lead", () => {
 
     const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const agent = await other.newPage();
-    await agent.goto("/sign-in");
-    await agent.getByLabel("Email").fill(email);
-    await agent.getByLabel("Password").fill(password);
-    await agent.getByRole("button", { name: "Sign in" }).click();
+    await signInWith(agent, email, password);
     await expect(agent.getByTestId("current-user")).toHaveText("Temp Agent");
 
     await page.reload();

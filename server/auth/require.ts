@@ -21,6 +21,11 @@ export async function requireUser(
 ): Promise<UserPrincipal> {
   const user = await sessionUser();
   if (!user) redirect(here ? `/sign-in?next=${encodeURIComponent(safeNext(here))}` : "/sign-in");
+  return authorizeOrForbidden(user, access);
+}
+
+/** The person, if their role reaches `access`; otherwise the request ends with 403. */
+export function authorizeOrForbidden(user: UserPrincipal, access: Access): UserPrincipal {
   try {
     authorize(user, access);
   } catch (error) {

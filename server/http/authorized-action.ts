@@ -1,7 +1,8 @@
 import "server-only";
-import { forbidden, unauthorized } from "next/navigation";
-import { authorize, AuthError, type Access } from "@/server/auth/access";
+import { unauthorized } from "next/navigation";
+import type { Access } from "@/server/auth/access";
 import { sessionUser } from "@/server/auth/principal";
+import { authorizeOrForbidden } from "@/server/auth/require";
 import type { UserPrincipal } from "@/server/auth/types";
 
 /**
@@ -12,11 +13,5 @@ import type { UserPrincipal } from "@/server/auth/types";
 export async function actionPrincipal(access: Exclude<Access, "public">): Promise<UserPrincipal> {
   const user = await sessionUser();
   if (!user) unauthorized();
-  try {
-    authorize(user, access);
-  } catch (error) {
-    if (error instanceof AuthError) forbidden();
-    throw error;
-  }
-  return user;
+  return authorizeOrForbidden(user, access);
 }

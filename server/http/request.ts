@@ -75,16 +75,7 @@ export async function readJsonBody<S extends z.ZodType>(
       `The body is not valid JSON: ${reason}`,
     );
   }
-  const operator = operatorShapedKey(json);
-  if (operator !== null) {
-    throw new ApiError(
-      400,
-      "validation",
-      "Invalid request",
-      `The body has a key "${operator}": keys may not start with "$" or contain ".".`,
-      { [operator]: ['Keys may not start with "$" or contain ".".'] },
-    );
-  }
+  refuseOperatorShapedKeys(json, "The body has a key");
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new ApiError(
@@ -114,19 +105,19 @@ export function operatorShapedKey(value: unknown, depth = 0): string | null {
   return null;
 }
 
+function refuseOperatorShapedKeys(value: unknown, where: string): void {
+  const key = operatorShapedKey(value);
+  if (key === null) return;
+  const rule = 'Names may not start with "$" or contain ".".';
+  throw new ApiError(400, "validation", "Invalid request", `${where} "${key}". ${rule}`, {
+    [key]: [rule],
+  });
+}
+
 /** Parses the query string with `schema`; unknown parameters are refused like unknown fields. */
 export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const operator = operatorShapedKey(params);
-  if (operator !== null) {
-    throw new ApiError(
-      400,
-      "validation",
-      "Invalid request",
-      `The query has a parameter "${operator}": names may not start with "$" or contain ".".`,
-      { [operator]: ['Names may not start with "$" or contain ".".'] },
-    );
-  }
+  refuseOperatorShapedKeys(params, "The query has a parameter");
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
     throw new ApiError(
