@@ -16,9 +16,9 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** The URI of the embedded database of a running app, if there is one. */
+/** The URI of the embedded database of a running app (in DATA_DIR, default .data), if any. */
 export function runningEmbeddedUri(
-  dataDir = path.join(/*turbopackIgnore: true*/ process.cwd(), ".data"),
+  dataDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.DATA_DIR ?? ".data"),
 ): string | undefined {
   try {
     const info = JSON.parse(readFileSync(runtimeFile(dataDir), "utf8")) as {
