@@ -32,6 +32,8 @@ const problems = (...statuses: number[]) =>
   );
 const PROBLEM_TEXT: Record<number, string> = {
   400: "Invalid input: malformed JSON, unknown or wrong fields, values out of range",
+  401: "No credentials, or an unknown or revoked token (WWW-Authenticate: Bearer)",
+  403: "The token's scope or the person's role does not allow this",
   404: "No such ticket (or a malformed id)",
   409: "Invalid transition (type …/invalid-transition) or version conflict (type …/version-conflict)",
   413: "Body larger than 64 KiB",
@@ -52,6 +54,12 @@ const idempotencyHeader = z.object({
 
 function build() {
   const registry = new OpenAPIRegistry();
+  registry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "An API token (sdt_…): a lead creates one under API tokens, or `npm run tokens -- create`. Read tokens read; write tokens also run commands.",
+  });
 
   registry.registerPath({
     method: "post",
@@ -66,7 +74,7 @@ function build() {
         },
         ...json(commandResultSchema),
       },
-      ...problems(400, 413, 415, 422, 503),
+      ...problems(400, 401, 403, 413, 415, 422, 503),
     },
   });
 
@@ -77,7 +85,7 @@ function build() {
     request: { query: listTicketsQuery },
     responses: {
       200: { description: "One page", ...json(ticketListPageSchema) },
-      ...problems(400, 503),
+      ...problems(400, 401, 503),
     },
   });
 
@@ -100,7 +108,7 @@ function build() {
         headers: { "Retry-After": { schema: { type: "string" } } },
         ...json(readBehindSchema),
       },
-      ...problems(400, 404, 503),
+      ...problems(400, 401, 404, 503),
     },
   });
 
@@ -125,7 +133,7 @@ function build() {
           description: "Applied (or already so: the version is unchanged)",
           ...json(commandResultSchema),
         },
-        ...problems(400, 404, 409, 413, 415, 422, 503),
+        ...problems(400, 401, 403, 404, 409, 413, 415, 422, 503),
       },
     });
   }
@@ -136,7 +144,7 @@ function build() {
     summary: "Dashboard counts from its read model",
     responses: {
       200: { description: "The dashboard", ...json(dashboardSchema) },
-      ...problems(503),
+      ...problems(401, 403, 503),
     },
   });
 
@@ -146,7 +154,7 @@ function build() {
     summary: "Projector state: pending work, lag, running projectors, last error, dead letters",
     responses: {
       200: { description: "Projection status", ...json(projectionStatusSchema) },
-      ...problems(503),
+      ...problems(401, 403, 503),
     },
   });
 
@@ -157,7 +165,7 @@ function build() {
     request: { params: ticketIdParam },
     responses: {
       200: { description: "Queued again", ...json(retriedSchema) },
-      ...problems(404, 503),
+      ...problems(401, 403, 404, 503),
     },
   });
 
@@ -165,6 +173,7 @@ function build() {
     method: "get",
     path: "/api/health",
     summary: "Database reachability and projector state (public, nothing sensitive)",
+    security: [],
     responses: {
       200: { description: "Database reachable; status ok or degraded", ...json(healthSchema) },
       503: { description: "Database unreachable", ...json(healthSchema) },
@@ -177,8 +186,9 @@ function build() {
       title: "Support desk API",
       version: "1.0.0",
       description:
-        "Commands return {ticketId, version}; reads come from read models that catch up shortly after. Pass the version as minVersion to read your own write. Errors are application/problem+json.",
+        "Commands return {ticketId, version}; reads come from read models that catch up shortly after. Pass the version as minVersion to read your own write. Errors are application/problem+json. Every route but /api/health and this document needs Authorization: Bearer <token>.",
     },
+    security: [{ bearerAuth: [] }],
   });
 }
 

@@ -171,6 +171,16 @@ describe("the API honours its OpenAPI document", () => {
       await send(ticket.GET, `/api/tickets/${unknown}`, {}, { ticketId: unknown }),
     );
     expectContract("/api/tickets", "get", await send(tickets.GET, "/api/tickets?limit=500"));
+    // Without credentials, and with a read token on a command.
+    const anonymous = await send(tickets.GET, "/api/tickets", { as: "anonymous" });
+    expect(anonymous.status).toBe(401);
+    expectContract("/api/tickets", "get", anonymous);
+    const readOnly = await send(tickets.POST, "/api/tickets", {
+      as: "read",
+      json: { subject: "No", message: "Read tokens cannot write." },
+    });
+    expect(readOnly.status).toBe(403);
+    expectContract("/api/tickets", "post", readOnly);
   });
 
   it("types what the queries return as what the document describes", () => {
