@@ -1,6 +1,7 @@
 "use client";
 
-import { FieldError, fieldProps } from "@/components/field-error";
+import { FieldError } from "@/components/field-error";
+import { TextField } from "@/components/text-field";
 import { RelativeTime } from "@/components/relative-time";
 import {
   createPersonAction,
@@ -28,31 +29,21 @@ export function NewPersonForm() {
     <AdminForm action={createPersonAction} label="New person" className="grid gap-3">
       {(errors, pending) => (
         <div className="grid gap-3 sm:grid-cols-2">
-          <div>
-            <label htmlFor="person-name" className="text-sm font-medium">
-              Name
-            </label>
-            <input
-              id="person-name"
-              name="name"
-              className={inputClass}
-              {...fieldProps("name", errors)}
-            />
-            <FieldError name="name" errors={errors} />
-          </div>
-          <div>
-            <label htmlFor="person-email" className="text-sm font-medium">
-              Email
-            </label>
-            <input
-              id="person-email"
-              name="email"
-              type="email"
-              className={inputClass}
-              {...fieldProps("email", errors)}
-            />
-            <FieldError name="email" errors={errors} />
-          </div>
+          <TextField
+            id="person-name"
+            name="name"
+            label="Name"
+            errors={errors}
+            className={inputClass}
+          />
+          <TextField
+            id="person-email"
+            name="email"
+            type="email"
+            label="Email"
+            errors={errors}
+            className={inputClass}
+          />
           <div>
             <label htmlFor="person-role" className="text-sm font-medium">
               Role
@@ -63,20 +54,19 @@ export function NewPersonForm() {
             </select>
             <FieldError name="role" errors={errors} />
           </div>
-          <div>
-            <label htmlFor="person-password" className="text-sm font-medium">
-              Password <span className="font-normal">(empty: generate one)</span>
-            </label>
-            <input
-              id="person-password"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              className={inputClass}
-              {...fieldProps("password", errors)}
-            />
-            <FieldError name="password" errors={errors} />
-          </div>
+          <TextField
+            id="person-password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            label={
+              <>
+                Password <span className="font-normal">(empty: generate one)</span>
+              </>
+            }
+            errors={errors}
+            className={inputClass}
+          />
           <div className="sm:col-span-2">
             <button type="submit" disabled={pending} className={buttonClass}>
               {pending ? "Creating…" : "Create person"}

@@ -1,6 +1,7 @@
 "use client";
 
-import { FieldError, fieldProps } from "@/components/field-error";
+import { FieldError } from "@/components/field-error";
+import { TextField } from "@/components/text-field";
 import { RelativeTime } from "@/components/relative-time";
 import { createTokenAction, revokeTokenAction } from "@/app/admin/actions";
 import {
@@ -26,19 +27,14 @@ export function NewTokenForm() {
     <AdminForm action={createTokenAction} label="New API token" className="grid gap-3">
       {(errors, pending) => (
         <div className="grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end">
-          <div>
-            <label htmlFor="token-name" className="text-sm font-medium">
-              Name
-            </label>
-            <input
-              id="token-name"
-              name="name"
-              placeholder="e.g. CRM sync"
-              className={inputClass}
-              {...fieldProps("name", errors)}
-            />
-            <FieldError name="name" errors={errors} />
-          </div>
+          <TextField
+            id="token-name"
+            name="name"
+            label="Name"
+            placeholder="e.g. CRM sync"
+            errors={errors}
+            className={inputClass}
+          />
           <div>
             <label htmlFor="token-scope" className="text-sm font-medium">
               Scope

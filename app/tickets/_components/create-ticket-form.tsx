@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { idleState } from "@/components/action-state";
 import { FieldError, fieldProps } from "@/components/field-error";
+import { TextField } from "@/components/text-field";
 import { WriteStatus } from "@/components/write-status";
 import { createTicketAction } from "@/app/tickets/actions";
 
@@ -23,21 +24,16 @@ export function CreateTicketForm() {
         New ticket
       </h2>
       <form action={action} className="mt-3 grid gap-3" noValidate>
-        <div>
-          <label htmlFor="subject" className="text-sm font-medium">
-            Subject
-          </label>
-          <input
-            id="subject"
-            name="subject"
-            required
-            maxLength={200}
-            defaultValue={values.subject ?? ""}
-            className={input}
-            {...fieldProps("subject", errors)}
-          />
-          <FieldError name="subject" errors={errors} />
-        </div>
+        <TextField
+          id="subject"
+          name="subject"
+          label="Subject"
+          required
+          maxLength={200}
+          defaultValue={values.subject ?? ""}
+          errors={errors}
+          className={input}
+        />
         <div>
           <label htmlFor="message" className="text-sm font-medium">
             Message
