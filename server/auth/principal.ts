@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { resolveApiToken } from "@/server/auth/api-tokens";
 import { AuthError, unauthenticated } from "@/server/auth/access";
 import { resolveSession, SESSION_COOKIE } from "@/server/auth/sessions";
@@ -71,8 +72,11 @@ export async function principalFromRequest(request: Request): Promise<Principal 
   return resolveSession(cookie);
 }
 
-/** The signed-in person for a page or a server action, or null. */
-export async function sessionUser(): Promise<UserPrincipal | null> {
+/**
+ * The signed-in person for a page or a server action, or null. Looked up once per render: the
+ * layout and the page share the answer.
+ */
+export const sessionUser = cache(async (): Promise<UserPrincipal | null> => {
   const jar = await cookies();
   return resolveSession(jar.get(SESSION_COOKIE)?.value);
-}
+});
