@@ -66,3 +66,14 @@ export async function signInWith(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/tickets");
 }
+
+/**
+ * Presses a shortcut until it takes effect: the server-rendered page is visible before its
+ * keyboard handlers are attached, and a key pressed in between goes nowhere.
+ */
+export async function pressOnceInteractive(page: Page, key: string, effect: () => Promise<void>) {
+  await expect(async () => {
+    await page.keyboard.press(key);
+    await effect();
+  }).toPass();
+}

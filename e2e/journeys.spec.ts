@@ -1,6 +1,13 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { bearer, STORAGE_STATE } from "./accounts";
-import { apiCreate, expectClosedRules, projected, sync, tabTo } from "./helpers";
+import {
+  apiCreate,
+  expectClosedRules,
+  pressOnceInteractive,
+  projected,
+  sync,
+  tabTo,
+} from "./helpers";
 
 // The agent's whole journey across pages, by mouse and by keyboard alone: find the ticket in
 // the list, work it on its page until it is closed, and see the list and the lead's dashboard
@@ -122,16 +129,18 @@ test.describe("agent journey", () => {
 
     await page.goto("/tickets?status=open");
     // "/" jumps to the search (once the page is interactive); typing filters; Escape leaves.
-    await expect(async () => {
-      await page.keyboard.press("/");
-      await expect(page.getByLabel("Search tickets")).toBeFocused({ timeout: 500 });
-    }).toPass();
+    await pressOnceInteractive(page, "/", () =>
+      expect(page.getByLabel("Search tickets")).toBeFocused({ timeout: 500 }),
+    );
     await page.keyboard.type(tag);
     await expect(page).toHaveURL(new RegExp(`q=${tag}`));
     await expect(page.locator("[data-ticket-id]")).toHaveCount(1);
     await page.keyboard.press("Escape");
     // "j" selects the first row, Enter opens it.
-    await page.keyboard.press("j");
+    const row = page.locator("[data-ticket-id]").first();
+    await pressOnceInteractive(page, "j", () =>
+      expect(row).toHaveAttribute("data-selected", "true", { timeout: 500 }),
+    );
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`/tickets/${target.ticketId}$`));
     await expect(page.locator("[data-ticket-version]")).toHaveAttribute("data-ticket-version", "1");

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { pressOnceInteractive } from "./helpers";
 
 // The agents' list: filters in the URL, saved views, keyboard, bulk changes with their
 // consistency, and live updates. Every ticket here carries a run tag in its subject, so the
@@ -190,8 +191,9 @@ test.describe("ticket list", () => {
     const first = rows(page).nth(0);
     const second = rows(page).nth(1);
 
-    await page.keyboard.press("j");
-    await expect(first).toHaveAttribute("data-selected", "true");
+    await pressOnceInteractive(page, "j", () =>
+      expect(first).toHaveAttribute("data-selected", "true", { timeout: 500 }),
+    );
     await page.keyboard.press("j");
     await expect(second).toHaveAttribute("data-selected", "true");
     await expect(first).not.toHaveAttribute("data-selected", "true");
@@ -224,7 +226,10 @@ test.describe("ticket list", () => {
     await expect(dialog).toBeHidden();
 
     const id = await first.getAttribute("data-ticket-id");
-    await page.keyboard.press("k");
+    // Right after the dialog closes the list may not have seen it close yet: "k" must land.
+    await pressOnceInteractive(page, "k", () =>
+      expect(first.getByRole("link")).toBeFocused({ timeout: 500 }),
+    );
     await expect(first).toHaveAttribute("data-selected", "true");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`/tickets/${id}$`));
