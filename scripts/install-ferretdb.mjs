@@ -38,11 +38,13 @@ const stamp = `${VERSION} ${createHash("sha256")
 const stamped = existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
 
 /**
- * Our two changes to FerretDB v1.24.2, each checked to apply exactly; see docs/architecture.md.
+ * Our changes to FerretDB v1.24.2, each checked to apply exactly; see docs/architecture.md.
  * 1. Atomic single-document writes: mutating commands run one at a time (serialize_writes.go).
- * 2. `_id` pushdown: a filter that contains `_id: <ObjectId or string>` among other conditions
- *    reads that one row instead of scanning the collection. Every command handler filters the
- *    rows again in memory with the whole filter, so this only narrows what is read.
+ * 2. `_id` lookups read through the `_id` index, also when the filter has other conditions.
+ * 3. An update command closes each update's read when that update is done.
+ * 4. `_id: {$in}` and string `_id` ranges with an `_id` sort and a limit reach SQLite's index.
+ * The handlers still filter, sort and limit in memory with the whole query afterwards, so the
+ * pushdowns only narrow what is read.
  */
 function applyPatches(srcDir) {
   const handlerDir = path.join(srcDir, "internal", "handler");
@@ -53,13 +55,30 @@ function applyPatches(srcDir) {
     "\th.initCommands()\n\th.serializeWrites()\n",
     1,
   );
-  // 3. Every `_id` lookup FerretDB pushes down is written `->'$._id'`, but the unique `_id` index
+  // 2. Every `_id` lookup FerretDB pushes down is written `->'$._id'`, but the unique `_id` index
   //    is on `->"_id"`: SQLite only uses an index for the same expression, so each lookup scanned
   //    the whole table (about 2 ms per 1,000 rows). `->'_id'` is the same value and matches it.
   replaceExactly(
     path.join(srcDir, "internal", "backends", "sqlite", "metadata", "metadata.go"),
     `IDColumn = DefaultColumn + "->'$._id'"`,
     `IDColumn = DefaultColumn + "->'_id'"`,
+    1,
+  );
+  // 3. An update command closed the read of each of its updates only when the whole command
+  //    ended. Each open read holds one of SQLite's 100 pooled connections, so a bulk write of
+  //    more than 99 updates waited forever for a connection to write with (seen: a catch-up
+  //    batch of 500 hung the server). Each update's read is now closed as soon as it is done.
+  const msgUpdate = path.join(handlerDir, "msg_update.go");
+  replaceExactly(
+    msgUpdate,
+    "\t\tcloser := iterator.NewMultiCloser()\n\t\tdefer closer.Close()\n",
+    "\t\tcloser := iterator.NewMultiCloser()\n",
+    1,
+  );
+  replaceExactly(
+    msgUpdate,
+    '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n',
+    '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n\t\tcloser.Close()\n',
     1,
   );
   // 4. The query: `_id` conditions (equality among others, $in, string ranges with sort and

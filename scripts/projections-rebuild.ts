@@ -6,7 +6,7 @@ import { closeDb, databaseUri, getDb } from "../server/db/client";
 import { rebuildReadModels } from "../server/projections/rebuild";
 
 const batchArg = process.argv.indexOf("--batch-size");
-const batchSize = batchArg > 0 ? Number(process.argv[batchArg + 1]) : 500;
+const batchSize = batchArg > 0 ? Number(process.argv[batchArg + 1]) : 5_000;
 const interactive = process.stderr.isTTY;
 
 async function main() {

@@ -1,6 +1,8 @@
-import type { AnyBulkWriteOperation } from "mongodb";
 import type { Collections } from "@/server/db/collections";
+import { chunks } from "@/server/projections/chunks";
 import { projectBatch } from "@/server/projections/project-batch";
+import { syncAllBuckets, syncBucket } from "@/server/projections/project-dashboard";
+import type { BucketId } from "@/server/tickets/queries/dashboard/documents";
 import type { TicketDocument } from "@/server/tickets/write-model";
 
 /**
@@ -10,36 +12,48 @@ import type { TicketDocument } from "@/server/tickets/write-model";
  * the write model; for a backlog of thousands (after a seed or an outage) this is far faster
  * than the projector's ticket-at-a-time loop. Queue entries are left to the projector, which
  * drops those whose ticket is no longer marked.
+ *
+ * The dashboard summary is brought up to date with the buckets at the end, not per batch (that
+ * would be most of the work). If the pass dies before that, the next catch-up, or the sweep of
+ * the next projector that starts, syncs every bucket.
  */
 export async function catchUp(
   cols: Collections,
   options: { batchSize?: number; onProgress?: (projected: number, total: number) => void } = {},
 ): Promise<number> {
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 5_000;
+  await syncAllBuckets(cols, new Date());
   // Not estimatedDocumentCount: it crashes the embedded database's connection (FerretDB 1.24).
   const total = await cols.tickets.countDocuments({ dirtySince: { $ne: null } });
+  const touched = new Set<BucketId>();
   let projected = 0;
   let batch: TicketDocument[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    await projectBatch(cols, batch, new Date(), { sync: true });
-    const clear: AnyBulkWriteOperation<TicketDocument>[] = batch.map((t) => ({
-      updateOne: {
-        filter: { _id: t._id, version: t.version },
-        update: { $set: { dirtySince: null, projectedVersion: t.version } },
-      },
-    }));
-    await cols.tickets.bulkWrite(clear, { ordered: false });
+    for (const b of await projectBatch(cols, batch, new Date())) touched.add(b);
+    // One update per version (an update of many documents is one write on the embedded
+    // database), each filtered on that version.
+    const byVersion = new Map<number, TicketDocument["_id"][]>();
+    for (const t of batch) byVersion.set(t.version, [...(byVersion.get(t.version) ?? []), t._id]);
+    for (const [version, ids] of byVersion) {
+      for (const chunk of chunks(ids)) {
+        await cols.tickets.updateMany(
+          { _id: { $in: chunk }, version },
+          { $set: { dirtySince: null, projectedVersion: version } },
+        );
+      }
+    }
     projected += batch.length;
     batch = [];
     options.onProgress?.(projected, Math.max(total, projected));
   };
   for await (const ticket of cols.tickets
     .find({ dirtySince: { $ne: null } })
-    .batchSize(batchSize)) {
+    .batchSize(Math.min(batchSize, 1_000))) {
     batch.push(ticket);
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  for (const b of touched) await syncBucket(cols, b, new Date());
   return projected;
 }

@@ -2,7 +2,9 @@ import type { Collections } from "@/server/db/collections";
 import { isDuplicateKey } from "@/server/db/errors";
 import { contribution } from "@/server/tickets/queries/dashboard/contribution";
 import {
+  BUCKETS,
   SUMMARY_ID,
+  bucketId,
   bucketOf,
   type BucketId,
   type Counts,
@@ -67,6 +69,11 @@ async function countIntoBucket(cols: Collections, b: BucketId, ticket: TicketDoc
     if (written.matchedCount === 1) return;
   }
   throw new Error(`dashboard bucket ${b}: too much contention for ticket ${id}`);
+}
+
+/** Every bucket's changes into the summary: after a crash, whatever a bucket had not moved. */
+export async function syncAllBuckets(cols: Collections, now: Date) {
+  for (let b = 0; b < BUCKETS; b++) await syncBucket(cols, bucketId(b), now);
 }
 
 /** Moves a bucket's changes into the summary, through a pending record (see documents.ts). */

@@ -1,6 +1,7 @@
 import { MongoBulkWriteError, type Collection } from "mongodb";
 import type { Collections } from "@/server/db/collections";
 import { isDuplicateKey } from "@/server/db/errors";
+import { chunks } from "@/server/projections/chunks";
 import { writeIfNewer } from "@/server/projections/version-guard";
 import type { TicketListDocument } from "@/server/tickets/queries/ticket-list/document";
 import { listKeysOf, type ListKeyDocument } from "@/server/tickets/queries/ticket-list/keys";
@@ -14,23 +15,26 @@ const KEY_FIELDS = {
   version: 1,
 } as const;
 
+const KEY_CHUNK = 2_000;
+
 /** Inserts keys; one that is already there (a retry, a second projector) is fine. */
 export async function insertKeys(keys: Collection<ListKeyDocument>, ids: string[]) {
-  if (ids.length === 0) return;
-  try {
-    await keys.insertMany(
-      ids.map((_id) => ({ _id })),
-      { ordered: false },
-    );
-  } catch (error) {
-    if (isDuplicateKey(error)) return;
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    if (error.result.getWriteErrors().some((e) => e.code !== 11000)) throw error;
+  for (const chunk of chunks(ids, KEY_CHUNK)) {
+    try {
+      await keys.insertMany(
+        chunk.map((_id) => ({ _id })),
+        { ordered: false },
+      );
+    } catch (error) {
+      if (isDuplicateKey(error)) continue;
+      if (!(error instanceof MongoBulkWriteError)) throw error;
+      if (error.result.getWriteErrors().some((e) => e.code !== 11000)) throw error;
+    }
   }
 }
 
 export async function deleteKeys(keys: Collection<ListKeyDocument>, ids: string[]) {
-  if (ids.length > 0) await keys.deleteMany({ _id: { $in: ids } });
+  for (const chunk of chunks(ids, KEY_CHUNK)) await keys.deleteMany({ _id: { $in: chunk } });
 }
 
 /**
@@ -61,13 +65,14 @@ export async function projectListRows(
   writeRows: (rows: TicketListDocument[]) => Promise<void>,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const olds = new Map(
-    (
-      await target.ticketList
-        .find({ _id: { $in: rows.map((r) => r._id) } }, { projection: KEY_FIELDS })
-        .toArray()
-    ).map((old) => [old._id.toHexString(), old]),
-  );
+  const olds = new Map<string, Pick<TicketListDocument, keyof typeof KEY_FIELDS | "_id">>();
+  for (const chunk of chunks(rows, KEY_CHUNK)) {
+    const found = target.ticketList.find(
+      { _id: { $in: chunk.map((r) => r._id) } },
+      { projection: KEY_FIELDS },
+    );
+    for await (const old of found) olds.set(old._id.toHexString(), old);
+  }
   const fresh = rows.filter((row) => {
     const old = olds.get(row._id.toHexString());
     return !old || old.version < row.version;

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { ObjectId } from "mongodb";
 import { isTransientDatabaseError, OperationStuckError } from "@/server/db/errors";
 import { collections, type Collections } from "@/server/db/collections";
+import { syncAllBuckets } from "@/server/projections/project-dashboard";
 import { projectTicket } from "@/server/projections/project-ticket";
 import { EPOCH, enqueue } from "@/server/projections/queue";
 import { HEARTBEAT_MS } from "@/server/projections/status";
@@ -287,6 +288,9 @@ export class Projector {
       .toArray();
     const now = new Date();
     for (const { _id } of dirty) await enqueue(cols.projectionQueue, _id, now);
+    // A batch pass (catch-up, rebuild) that died before syncing its buckets left the summary
+    // behind them; a sync with nothing to move is two reads.
+    await syncAllBuckets(cols, now);
     return dirty.length;
   }
 }

@@ -13,10 +13,9 @@ import {
 } from "@/server/db/collections";
 import { isDuplicateKey } from "@/server/db/errors";
 import { ensureIndexes } from "@/server/db/indexes";
-import { syncBucket } from "@/server/projections/project-dashboard";
+import { syncAllBuckets } from "@/server/projections/project-dashboard";
 import { projectBatch } from "@/server/projections/project-batch";
 import { projectTicket } from "@/server/projections/project-ticket";
-import { BUCKETS } from "@/server/tickets/queries/dashboard/documents";
 import type { TicketDocument } from "@/server/tickets/write-model";
 
 /** The rebuild's checkpoint, in the registry next to the "active" document. */
@@ -63,7 +62,7 @@ export async function rebuildReadModels(
     log?: (line: string) => void;
   } = {},
 ): Promise<RebuildState> {
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 5_000;
   const log = options.log ?? (() => undefined);
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const registry = db.collection<RebuildState>(COLLECTIONS.registry);
@@ -118,9 +117,7 @@ export async function rebuildReadModels(
       if (batch.length >= batchSize) await flush();
     }
     await flush();
-    for (let b = 0; b < BUCKETS; b++) {
-      await syncBucket(target, `b${String(b).padStart(4, "0")}`, new Date());
-    }
+    await syncAllBuckets(target, new Date());
     // The switch: one write, after which every process reads and projects the new generation
     // (each within GENERATION_CACHE_MS).
     const switchedAt = new Date();

@@ -54,7 +54,9 @@ export interface DashboardSummary {
   projectedAt: Date;
 }
 
+export const bucketId = (n: number): BucketId => `b${String(n).padStart(4, "0")}`;
+
 export function bucketOf(ticketId: ObjectId): BucketId {
   const digest = createHash("sha1").update(ticketId.id).digest();
-  return `b${String(digest.readUInt16BE(0) % BUCKETS).padStart(4, "0")}`;
+  return bucketId(digest.readUInt16BE(0) % BUCKETS);
 }
