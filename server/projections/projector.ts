@@ -18,6 +18,8 @@ export interface ProjectorOptions {
   leaseMs?: number;
   /** Failures of one ticket before it is parked as a dead letter. */
   maxAttempts?: number;
+  /** Projections in flight at once (default 4). */
+  concurrency?: number;
   /** How often to rebuild lost queue entries from the tickets' own markers. */
   sweepEveryMs?: number;
   log?: (message: string) => void;
@@ -57,6 +59,7 @@ export class Projector {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private readonly sweepEveryMs: number;
+  private readonly concurrency: number;
   private readonly log: (message: string) => void;
   private readonly startedAt = new Date();
   private projected = 0;
@@ -71,6 +74,7 @@ export class Projector {
     this.leaseMs = Math.max(options.leaseMs ?? 30_000, this.delayMs + 10_000);
     this.maxAttempts = options.maxAttempts ?? 8;
     this.sweepEveryMs = options.sweepEveryMs ?? 5 * 60_000;
+    this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.log = options.log ?? ((message) => console.log(`[projector] ${message}`));
   }
 
@@ -197,12 +201,18 @@ export class Projector {
       30_000,
       "polling the queue",
     );
-    for (const entry of due) {
-      if (!this.running) break;
-      // Bounded by the lease: past it, another projector may take the ticket anyway.
-      await settleWithin(this.processEntry(cols, entry._id), this.leaseMs, "a projection");
-      await settleWithin(this.heartbeat(cols), 30_000, "the heartbeat");
-    }
+    // A few at a time: much of a projection is waiting on round trips, and the tickets are
+    // independent (each has its own claim, guards and bucket entry).
+    const waiting = [...due];
+    await Promise.all(
+      Array.from({ length: Math.min(this.concurrency, waiting.length) }, async () => {
+        for (let entry = waiting.shift(); entry && this.running; entry = waiting.shift()) {
+          // Bounded by the lease: past it, another projector may take the ticket anyway.
+          await settleWithin(this.processEntry(cols, entry._id), this.leaseMs, "a projection");
+          await settleWithin(this.heartbeat(cols), 30_000, "the heartbeat");
+        }
+      }),
+    );
     return due.length;
   }
 
