@@ -7,6 +7,7 @@ import {
 import type { Collections } from "@/server/db/collections";
 import { isDuplicateKey } from "@/server/db/errors";
 import { difference, syncBucket } from "@/server/projections/project-dashboard";
+import { projectListRows } from "@/server/projections/project-list";
 import { contribution } from "@/server/tickets/queries/dashboard/contribution";
 import { bucketOf, type BucketId } from "@/server/tickets/queries/dashboard/documents";
 import { toTicketDetailDocument } from "@/server/tickets/queries/ticket-detail/document";
@@ -25,9 +26,10 @@ export async function projectBatch(
   options: { sync?: boolean } = {},
 ): Promise<void> {
   await Promise.all([
-    guardedBulk(
-      target.ticketList,
+    projectListRows(
+      target,
       tickets.map((t) => toTicketListDocument(t, now)),
+      (rows) => guardedBulk(target.ticketList, rows),
     ),
     guardedBulk(
       target.ticketDetail,
