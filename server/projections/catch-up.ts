@@ -1,4 +1,3 @@
-import type { AnyBulkWriteOperation } from "mongodb";
 import type { Collections } from "@/server/db/collections";
 import { projectBatch } from "@/server/projections/project-batch";
 import type { TicketDocument } from "@/server/tickets/write-model";
@@ -23,13 +22,17 @@ export async function catchUp(
   const flush = async () => {
     if (batch.length === 0) return;
     await projectBatch(cols, batch, new Date(), { sync: true });
-    const clear: AnyBulkWriteOperation<TicketDocument>[] = batch.map((t) => ({
-      updateOne: {
-        filter: { _id: t._id, version: t.version },
-        update: { $set: { dirtySince: null, projectedVersion: t.version } },
-      },
-    }));
-    await cols.tickets.bulkWrite(clear, { ordered: false });
+    // One update per ticket, not one bulkWrite: FerretDB 1.24 grinds on an update command of
+    // many statements (measured: 50 took 8 s, 100+ never returned), while a single
+    // {_id, version} update takes a few milliseconds.
+    await Promise.all(
+      batch.map((t) =>
+        cols.tickets.updateOne(
+          { _id: t._id, version: t.version },
+          { $set: { dirtySince: null, projectedVersion: t.version } },
+        ),
+      ),
+    );
     projected += batch.length;
     batch = [];
     options.onProgress?.(projected, Math.max(total, projected));
