@@ -117,3 +117,26 @@ export function historyEntry(
     }
   }
 }
+
+/** The only update shape a ticket command writes: scalar fields set, arrays appended. */
+export interface TicketUpdate {
+  $set: Partial<TicketDocument>;
+  $push?: {
+    history?: { $each: HistoryEntry[] };
+    notes?: { $each: Note[] };
+    idempotency?: { $each: IdempotencyRecord[] };
+  };
+}
+
+/**
+ * Applies a command's update in memory exactly as the database applies it (`$set`, then
+ * `$push` with `$each`), so bulk writers (the seeder) build the document a handler would write.
+ */
+export function applyTicketUpdate(doc: TicketDocument, update: TicketUpdate): TicketDocument {
+  const next: TicketDocument = { ...doc, ...update.$set };
+  const push = update.$push ?? {};
+  if (push.history) next.history = [...next.history, ...push.history.$each];
+  if (push.notes) next.notes = [...next.notes, ...push.notes.$each];
+  if (push.idempotency) next.idempotency = [...next.idempotency, ...push.idempotency.$each];
+  return next;
+}

@@ -11,7 +11,7 @@ import {
   prioritySchema,
   subjectSchema,
 } from "@/server/tickets/domain/schemas";
-import type { TicketEvent } from "@/server/tickets/domain/types";
+import type { CommandContext, TicketEvent } from "@/server/tickets/domain/types";
 import { historyEntry, stateFields, type TicketDocument } from "@/server/tickets/write-model";
 import {
   hashIdempotencyKey,
@@ -48,6 +48,30 @@ function ticketIdFor(key: string | undefined): ObjectId {
   return new ObjectId(createHash("sha256").update(`ticket\n${key}`).digest().subarray(0, 12));
 }
 
+/**
+ * The document a new ticket is inserted as. Pure, so the seeder builds exactly what this
+ * handler writes.
+ */
+export function createdTicketDocument(
+  input: CreateTicketInput,
+  ctx: CommandContext,
+  ids: { _id: ObjectId; createdWith: TicketDocument["createdWith"] },
+): TicketDocument {
+  const event = decideCreateTicket(input);
+  const meta = { ticketId: ids._id.toHexString(), at: ctx.now, actor: ctx.actor, version: 1 };
+  const state = evolve(null, event, meta);
+  return {
+    _id: ids._id,
+    ...stateFields(state),
+    notes: [],
+    history: [historyEntry(event, meta)],
+    dirtySince: ctx.now,
+    projectedVersion: 0,
+    idempotency: [],
+    createdWith: ids.createdWith,
+  };
+}
+
 export async function createTicket(
   input: CreateTicketInput,
   options: CommandOptions,
@@ -61,19 +85,10 @@ export async function createTicket(
   const _id = ticketIdFor(key);
   const ticketId = _id.toHexString();
 
-  const event = decideCreateTicket(input);
-  const meta = { ticketId, at: ctx.now, actor: ctx.actor, version: 1 };
-  const state = evolve(null, event, meta);
-  const doc: TicketDocument = {
+  const doc = createdTicketDocument(input, ctx, {
     _id,
-    ...stateFields(state),
-    notes: [],
-    history: [historyEntry(event, meta)],
-    dirtySince: ctx.now,
-    projectedVersion: 0,
-    idempotency: [],
     createdWith: key ? { key, request } : null,
-  };
+  });
 
   try {
     await tickets.insertOne(doc);

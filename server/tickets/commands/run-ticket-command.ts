@@ -9,7 +9,7 @@ import {
 } from "@/server/tickets/domain/errors";
 import { evolve } from "@/server/tickets/domain/evolve";
 import { ticketIdSchema } from "@/server/tickets/domain/schemas";
-import type { TicketEvent, TicketState } from "@/server/tickets/domain/types";
+import type { CommandContext, TicketEvent, TicketState } from "@/server/tickets/domain/types";
 import {
   HISTORY_LIMIT,
   IDEMPOTENCY_LIMIT,
@@ -18,6 +18,7 @@ import {
   toState,
   type IdempotencyRecord,
   type TicketDocument,
+  type TicketUpdate,
 } from "@/server/tickets/write-model";
 import {
   hashIdempotencyKey,
@@ -86,22 +87,12 @@ export async function runTicketCommand(
       continue;
     }
 
-    const { ctx } = options;
-    const version = doc.version + 1;
-    // Never let a ticket's clock go backwards when a command that lost a race is retried.
-    const at = ctx.now < doc.updatedAt ? doc.updatedAt : ctx.now;
-    const next = evolve(toState(doc), decision, {
-      ticketId: _id.toHexString(),
-      at,
-      actor: ctx.actor,
-      version,
-    });
-    const update = buildUpdate(doc, decision, next, {
-      version,
-      at,
-      actor: ctx.actor,
-      idempotency: key ? { key, request, version } : undefined,
-    });
+    const { version, at, update } = ticketWrite(
+      doc,
+      decision,
+      options.ctx,
+      key ? { key, request } : undefined,
+    );
     const written = await tickets.updateOne({ _id, version: doc.version }, update);
     if (written.matchedCount === 1) {
       await afterTicketWrite(_id, at);
@@ -117,6 +108,34 @@ export async function runTicketCommand(
   }
 }
 
+/**
+ * What applying a decided event writes: the next version, its time and the update. Pure, so the
+ * seeder builds, with `applyTicketUpdate`, exactly the document this handler leaves behind.
+ */
+export function ticketWrite(
+  doc: TicketDocument,
+  event: TicketEvent,
+  ctx: Pick<CommandContext, "actor" | "now">,
+  idempotency?: { key: string; request: string },
+): { version: number; at: Date; update: TicketUpdate } {
+  const version = doc.version + 1;
+  // Never let a ticket's clock go backwards when a command that lost a race is retried.
+  const at = ctx.now < doc.updatedAt ? doc.updatedAt : ctx.now;
+  const next = evolve(toState(doc), event, {
+    ticketId: doc._id.toHexString(),
+    at,
+    actor: ctx.actor,
+    version,
+  });
+  const update = buildUpdate(doc, event, next, {
+    version,
+    at,
+    actor: ctx.actor,
+    idempotency: idempotency ? { ...idempotency, version } : undefined,
+  });
+  return { version, at, update };
+}
+
 function buildUpdate(
   doc: TicketDocument,
   event: TicketEvent,
@@ -127,14 +146,14 @@ function buildUpdate(
     actor: { id: string; name: string };
     idempotency: IdempotencyRecord | undefined;
   },
-): UpdateFilter<TicketDocument> {
+): TicketUpdate {
   const entry = historyEntry(event, meta);
   const set: Partial<TicketDocument> = {
     ...stateFields(next),
     // Keep the oldest unprojected time: it is what "oldest pending" and lag are measured from.
     dirtySince: doc.dirtySince ?? meta.at,
   };
-  const push: Partial<Record<"history" | "notes" | "idempotency", { $each: unknown[] }>> = {};
+  const push: NonNullable<TicketUpdate["$push"]> = {};
 
   // Arrays are bounded here rather than with $push/$slice, which the embedded database lacks.
   // The write is guarded by version, so replacing a whole array is as safe as appending.
@@ -151,9 +170,7 @@ function buildUpdate(
     const note = next.notes.at(-1);
     if (note) push.notes = { $each: [note] };
   }
-  return Object.keys(push).length > 0
-    ? ({ $set: set, $push: push } as UpdateFilter<TicketDocument>)
-    : { $set: set };
+  return Object.keys(push).length > 0 ? { $set: set, $push: push } : { $set: set };
 }
 
 /** An update that only records an idempotency answer, keeping the last IDEMPOTENCY_LIMIT. */

@@ -9,7 +9,12 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
  */
 export function preview(message: string, max = PREVIEW_LENGTH): string {
   const text = message.replace(/\s+/gu, " ").trim();
-  const graphemes = Array.from(segmenter.segment(text), (s) => s.segment);
+  // Only the first max + 1 graphemes matter: segmenting a whole 20,000-character message made
+  // projecting a long ticket take milliseconds.
+  const graphemes: string[] = [];
+  for (const { segment } of segmenter.segment(text)) {
+    if (graphemes.push(segment) > max) break;
+  }
   if (graphemes.length <= max) return text;
 
   const head = graphemes.slice(0, max);

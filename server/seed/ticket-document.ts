@@ -1,0 +1,57 @@
+import type { ObjectId } from "mongodb";
+import { addNoteInput, decideAddNote } from "@/server/tickets/commands/add-note";
+import { assignAgentInput, decideAssignAgent } from "@/server/tickets/commands/assign-agent";
+import { changeStatusInput, decideChangeStatus } from "@/server/tickets/commands/change-status";
+import { createdTicketDocument, createTicketInput } from "@/server/tickets/commands/create-ticket";
+import { ticketWrite, type Decision } from "@/server/tickets/commands/run-ticket-command";
+import { decideSetPriority, setPriorityInput } from "@/server/tickets/commands/set-priority";
+import { DomainError } from "@/server/tickets/domain/errors";
+import type { Actor, CommandContext, TicketState } from "@/server/tickets/domain/types";
+import { applyTicketUpdate, toState, type TicketDocument } from "@/server/tickets/write-model";
+import type { SeedCommand, SeedTicket } from "@/server/seed/generate";
+
+/** Who seeded tickets were written by, in their history. */
+export const SEED_ACTOR: Actor = { id: "seed", name: "Seed data" };
+
+function decide(state: TicketState, step: SeedCommand, ctx: CommandContext): Decision {
+  switch (step.command) {
+    case "ChangeStatus":
+      return decideChangeStatus(state, changeStatusInput.parse(step.input).status);
+    case "SetPriority":
+      return decideSetPriority(state, setPriorityInput.parse(step.input).priority);
+    case "AssignAgent":
+      return decideAssignAgent(state, assignAgentInput.parse(step.input).assignee);
+    case "AddNote":
+      return decideAddNote(state, addNoteInput.parse(step.input).body, ctx);
+    default: {
+      const unreachable: never = step;
+      throw new Error(`unknown seed command ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/**
+ * The write document a generated ticket ends up as, built in memory by the same code the command
+ * handlers run (schema → decide → evolve → the handler's update), with no keys, as if each
+ * command had been sent once at its time by `actor`.
+ */
+export function seededTicketDocument(
+  ticket: SeedTicket,
+  ids: { _id: ObjectId; newId: () => string },
+  actor: Actor = SEED_ACTOR,
+): TicketDocument {
+  const at = (now: Date): CommandContext => ({ actor, now, newId: ids.newId });
+  let doc = createdTicketDocument(createTicketInput.parse(ticket.create), at(ticket.createdAt), {
+    _id: ids._id,
+    createdWith: null,
+  });
+  for (const step of ticket.commands) {
+    const ctx = at(step.at);
+    const decision = decide(toState(doc), step, ctx);
+    if (decision instanceof DomainError) {
+      throw new Error(`seed: ${step.command} was refused: ${decision.message}`);
+    }
+    if (decision !== null) doc = applyTicketUpdate(doc, ticketWrite(doc, decision, ctx).update);
+  }
+  return doc;
+}
