@@ -52,18 +52,7 @@ export async function gatherFixtures(appURL: string, baselineURL: string, token:
 
   const open = (await pages("?status=open&limit=100", 3)).items.map((i) => i.ticketId);
   const half = Math.max(1, Math.floor(open.length / 2));
-  const rawIds: string[] = [];
-  for (let i = 0; i < 50; i++) {
-    const res = await fetch(`${baselineURL}/raw/create`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        subject: `Raw baseline ticket ${i}`,
-        message: "Written by the bench.",
-      }),
-    });
-    rawIds.push(((await res.json()) as { ticketId: string }).ticketId);
-  }
+  const rawIds: string[] = []; // filled by createRawTickets right before the commands run
 
   const fixtures: Fixtures = {
     appURL,
@@ -77,4 +66,19 @@ export async function gatherFixtures(appURL: string, baselineURL: string, token:
     rawIds,
   };
   return { fixtures, page20AppCursor: page20 ? first19.cursor : null, lagIds: open.slice(half) };
+}
+
+/** Tickets the raw baseline's status and note writes use, written by the raw baseline itself. */
+export async function createRawTickets(baselineURL: string, into: string[], count = 50) {
+  for (let i = 0; i < count; i++) {
+    const res = await fetch(`${baselineURL}/raw/create`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        subject: `Raw baseline ticket ${i}`,
+        message: "Written by the bench.",
+      }),
+    });
+    into.push(((await res.json()) as { ticketId: string }).ticketId);
+  }
 }

@@ -14,6 +14,8 @@ export interface Measurement {
   bytesPerResponse: number;
   non2xx: number;
   errors: number;
+  /** How it was measured: for a duration, or (too slow for that) a fixed number of requests. */
+  mode: string;
 }
 
 export interface Target {
@@ -40,9 +42,28 @@ export const ratio = (a: number | undefined, b: number | undefined) =>
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/**
+ * Measures for `duration` seconds. An operation so slow that fewer than MIN_SAMPLES answers came
+ * back in that time (autocannon drops the requests still in flight at the end) is measured again
+ * over a fixed number of requests instead, however long that takes.
+ */
 export async function measure(
   target: Target,
-  options: { connections: number; duration: number; onTick?: () => void },
+  options: { connections: number; duration: number },
+): Promise<Measurement> {
+  const first = await measureOnce(target, options);
+  if (first.requests >= MIN_SAMPLES) return first;
+  return measureOnce(target, {
+    ...options,
+    amount: Math.max(MIN_SAMPLES, options.connections * 2),
+  });
+}
+
+const MIN_SAMPLES = 10;
+
+async function measureOnce(
+  target: Target,
+  options: { connections: number; duration: number; amount?: number },
 ): Promise<Measurement> {
   const times: number[] = [];
   let bytes = 0;
@@ -55,7 +76,8 @@ export async function measure(
         body: target.body,
         connections: options.connections,
         duration: options.duration,
-        timeout: 30,
+        amount: options.amount,
+        timeout: 300,
         requests: target.setupRequest
           ? [
               {
@@ -81,10 +103,10 @@ export async function measure(
       times.push(responseTime);
       bytes += resBytes;
     });
-    if (options.onTick) instance.on("tick", options.onTick);
   });
   times.sort((a, b) => a - b);
   const seconds = result.duration || options.duration;
+  const mode = options.amount ? `${options.amount} requests` : `${options.duration} s`;
   return {
     requests: times.length,
     throughput: round(times.length / seconds, 1),
@@ -95,5 +117,6 @@ export async function measure(
     bytesPerResponse: Math.round(bytes / Math.max(1, times.length)),
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    mode,
   };
 }

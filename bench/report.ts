@@ -38,7 +38,15 @@ export interface SizeResult {
 export interface BenchResult {
   startedAt: string;
   commit: string;
-  machine: { cpu: string; cores: number; memoryGB: number; os: string; node: string };
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGB: number;
+    os: string;
+    node: string;
+    /** Other work on the machine skews every figure: the 1/5/15-minute load when the run began. */
+    loadAverageAtStart: number[];
+  };
   database: { uri: string; kind: string; version: string; ferretdb: string | null };
   options: {
     sizes: number[];
@@ -57,8 +65,8 @@ const kb = (bytes: number | undefined) =>
 
 function sizeSection(s: SizeResult): string {
   const rows = [
-    "| operation | side | p50 ms | p95 ms | p99 ms | req/s | bytes/resp | errors | CQRS ÷ pre (p50) | app ÷ raw (p50) |",
-    "| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: |",
+    "| operation | side | p50 ms | p95 ms | p99 ms | req/s | bytes/resp | errors | CQRS ÷ pre (p50) | app ÷ raw (p50) | measured over |",
+    "| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: | --- |",
   ];
   for (const op of s.ops) {
     for (const side of ["app", "pre", "raw"] as Side[]) {
@@ -68,7 +76,7 @@ function sizeSection(s: SizeResult): string {
       const vsPre = side === "app" ? ratio(app?.p50, op.sides.pre?.p50) : null;
       const vsRaw = side === "app" ? ratio(app?.p50, op.sides.raw?.p50) : null;
       rows.push(
-        `| ${side === "app" ? op.label : ""} | ${side} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.throughput} | ${kb(m.bytesPerResponse)} | ${m.non2xx + m.errors} | ${show(vsPre)} | ${show(vsRaw)} |`,
+        `| ${side === "app" ? op.label : ""} | ${side} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.throughput} | ${kb(m.bytesPerResponse)} | ${m.non2xx + m.errors} | ${show(vsPre)} | ${show(vsRaw)} | ${m.mode} |`,
       );
     }
   }
@@ -145,7 +153,7 @@ export function markdown(r: BenchResult, partial: boolean): string {
         ]
       : []),
     `- Commit: \`${r.commit}\``,
-    `- Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GB, ${r.machine.os}, Node ${r.machine.node}`,
+    `- Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GB, ${r.machine.os}, Node ${r.machine.node}; load average at start ${r.machine.loadAverageAtStart.join(" / ")}`,
     `- Database: ${r.database.kind}, reports MongoDB ${r.database.version}${r.database.ferretdb ? `, FerretDB ${r.database.ferretdb}` : ""}`,
     `- Load: autocannon, ${r.options.connections} connections, ${r.options.duration} s per measurement; lag at ${r.options.lagRate} commands/s for ${r.options.lagSeconds} s`,
     "",

@@ -22,7 +22,7 @@ import { runRebuild } from "./rebuild";
 import { writeReport, type BenchResult, type OpResult, type SizeResult } from "./report";
 import { hasSeedScript, seedWithScript, waitForEmptyBacklog } from "./seed";
 import { seedViaApi } from "./seed-fallback";
-import { gatherFixtures } from "./fixtures";
+import { createRawTickets, gatherFixtures } from "./fixtures";
 
 const DEFAULT_SIZES = "1000,10000,100000";
 const { values: args } = parseArgs({
@@ -70,7 +70,8 @@ function build() {
 
 const fmt = (m: Measurement) =>
   `p50 ${m.p50} ms · p95 ${m.p95} · p99 ${m.p99} · ${m.throughput} req/s · ${m.bytesPerResponse} B` +
-  (m.non2xx || m.errors ? ` · ${m.non2xx} non-2xx, ${m.errors} errors` : "");
+  (m.non2xx || m.errors ? ` · ${m.non2xx} non-2xx, ${m.errors} errors` : "") +
+  (m.mode.endsWith("requests") ? ` (over ${m.mode})` : "");
 
 async function main() {
   const commit = git("rev-parse", "--short", "HEAD");
@@ -81,7 +82,9 @@ async function main() {
   log(
     external ? "starting the app on MONGODB_URI" : "starting the app on a fresh embedded database",
   );
-  const app = await startApp({ env: { MONGODB_URI: external }, readyTimeoutMs: 180_000,
+  const app = await startApp({
+    env: { MONGODB_URI: external },
+    readyTimeoutMs: 180_000,
     echo: process.env.BENCH_ECHO === "1",
   });
   const appPort = Number(new URL(app.baseURL).port);
@@ -138,6 +141,7 @@ async function main() {
       memoryGB: Math.round(os.totalmem() / 1e9),
       os: `${os.type()} ${os.release()}`,
       node: process.version,
+      loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100),
     },
     database,
     options: {
@@ -186,9 +190,14 @@ async function main() {
       const ops: OpResult[] = [];
       for (const op of operations(fixtures.fixtures, fixtures.page20AppCursor)) {
         const entry: OpResult = { key: op.key, label: op.label, kind: op.kind, sides: {} };
+        if (op.kind === "command" && fixtures.fixtures.rawIds.length === 0) {
+          await createRawTickets(baselineURL, fixtures.fixtures.rawIds);
+        }
         for (const side of ["app", "pre", "raw"] as Side[]) {
           const target = op.targets[side];
           if (!target) continue;
+          // Each measurement starts with the projector idle: no side pays for another's backlog.
+          await waitForEmptyBacklog(db);
           const m = await measure(target, { connections, duration });
           entry.sides[side] = m;
           log(`${op.label.padEnd(38)} ${side.padEnd(3)} ${fmt(m)}`);
