@@ -28,9 +28,11 @@ function installedVersion() {
 
 // The build is identified by the FerretDB version and our patch, so a changed patch rebuilds.
 const patchFile = path.join(root, "scripts", "ferretdb", "serialize_writes.go");
+const idPushdownFile = path.join(root, "scripts", "ferretdb", "id_pushdown.go");
 const stampFile = path.join(binDir, "ferretdb.stamp");
 const stamp = `${VERSION} ${createHash("sha256")
   .update(readFileSync(patchFile))
+  .update(readFileSync(idPushdownFile))
   .update(readFileSync(import.meta.filename))
   .digest("hex")}`;
 const stamped = existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
@@ -51,16 +53,110 @@ function applyPatches(srcDir) {
     "\th.initCommands()\n\th.serializeWrites()\n",
     1,
   );
-  // Twice: the query itself and its `explain`.
+  // 3. Every `_id` lookup FerretDB pushes down is written `->'$._id'`, but the unique `_id` index
+  //    is on `->"_id"`: SQLite only uses an index for the same expression, so each lookup scanned
+  //    the whole table (about 2 ms per 1,000 rows). `->'_id'` is the same value and matches it.
   replaceExactly(
-    path.join(srcDir, "internal", "backends", "sqlite", "collection.go"),
+    path.join(srcDir, "internal", "backends", "sqlite", "metadata", "metadata.go"),
+    `IDColumn = DefaultColumn + "->'$._id'"`,
+    `IDColumn = DefaultColumn + "->'_id'"`,
+    1,
+  );
+  // 4. The query: `_id` conditions (equality among others, $in, string ranges with sort and
+  //    limit) are answered from indexes (id_pushdown.go).
+  const sqliteDir = path.join(srcDir, "internal", "backends", "sqlite");
+  cpSync(idPushdownFile, path.join(sqliteDir, "id_pushdown.go"));
+  replaceExactly(
+    path.join(sqliteDir, "collection.go"),
+    `\tif params.Filter.Len() == 1 {
+\t\tv, _ := params.Filter.Get("_id")
+\t\tswitch v.(type) {
+\t\tcase string, types.ObjectID:
+\t\t\twhereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)
+\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+\t\t}
+\t}
+
+\tq += whereClause
+\tq += prepareOrderByClause(params.Sort)
+
+\tif params.Limit != 0 {
+\t\tq += \` LIMIT ?\`
+\t\targs = append(args, params.Limit)
+\t}
+`,
+    `\tpushed := idPushdown(params.Filter)
+\twhereClause, args = pushed.where, pushed.args
+
+\tq += whereClause
+
+\tif pushed.whole && pushed.ranged && params.IDSort != 0 {
+\t\tq += idOrderBy(params.IDSort)
+\t\tif params.IDLimit != 0 {
+\t\t\tq += \` LIMIT ?\`
+\t\t\targs = append(args, params.IDLimit)
+\t\t}
+\t} else {
+\t\tq += prepareOrderByClause(params.Sort)
+\t\tif params.Limit != 0 {
+\t\t\tq += \` LIMIT ?\`
+\t\t\targs = append(args, params.Limit)
+\t\t}
+\t}
+`,
+    1,
+  );
+  // Its \`explain\`: an \`_id\` equality among other conditions.
+  replaceExactly(
+    path.join(sqliteDir, "collection.go"),
     `\tif params.Filter.Len() == 1 {
 \t\tv, _ := params.Filter.Get("_id")
 \t\tswitch v.(type) {`,
     `\tif params.Filter.Has("_id") {
 \t\tv, _ := params.Filter.Get("_id")
 \t\tswitch v.(type) {`,
-    2,
+    1,
+  );
+  // The handler passes an \`_id\` sort and the limit down; the backend uses them only when it
+  // pushed down the whole filter as a string range.
+  replaceExactly(
+    path.join(srcDir, "internal", "backends", "collection.go"),
+    "type QueryParams struct {\n\tFilter *types.Document\n\tSort   *types.Document\n\tLimit  int64\n",
+    "type QueryParams struct {\n\tFilter *types.Document\n\tSort   *types.Document\n\tLimit  int64\n\tIDSort  int64\n\tIDLimit int64\n",
+    1,
+  );
+  replaceExactly(
+    path.join(handlerDir, "msg_find.go"),
+    "\t\tqp.Limit = params.Limit\n\t}\n",
+    `\t\tqp.Limit = params.Limit
+\t}
+
+\tif !h.DisablePushdown && params.Skip == 0 && params.Sort.Len() == 1 && params.Sort.Keys()[0] == "_id" {
+\t\tif direction, ok := must.NotFail(params.Sort.Get("_id")).(int64); ok {
+\t\t\tqp.IDSort = direction
+\t\t\tqp.IDLimit = params.Limit
+\t\t}
+\t}
+`,
+    1,
+  );
+  // Every new collection gets the index of its ids as text.
+  replaceExactly(
+    path.join(sqliteDir, "metadata", "registry.go"),
+    "\t\t_, _ = r.collectionDrop(ctx, dbName, collectionName)\n\t\treturn false, lazyerrors.Error(err)\n\t}\n\n\treturn true, nil\n}\n",
+    `\t\t_, _ = r.collectionDrop(ctx, dbName, collectionName)
+\t\treturn false, lazyerrors.Error(err)
+\t}
+
+\tif _, err = db.ExecContext(ctx, fmt.Sprintf("CREATE INDEX IF NOT EXISTS %q ON %q (%s->>'$._id')", tableName+"__id_text", tableName, DefaultColumn)); err != nil {
+\t\t_, _ = r.collectionDrop(ctx, dbName, collectionName)
+\t\treturn false, lazyerrors.Error(err)
+\t}
+
+\treturn true, nil
+}
+`,
+    1,
   );
 }
 

@@ -4,6 +4,7 @@ import type { TicketDocument } from "@/server/tickets/write-model";
 import type { QueueEntry } from "@/server/projections/queue";
 import type { ProjectorStatusDocument } from "@/server/projections/status";
 import type { TicketListDocument } from "@/server/tickets/queries/ticket-list/document";
+import type { ListKeyDocument } from "@/server/tickets/queries/ticket-list/keys";
 import type {
   DashboardBucket,
   DashboardBucketSync,
@@ -33,6 +34,7 @@ export const COLLECTIONS = {
  */
 export const READ_MODELS = {
   ticketList: "ticket_list",
+  ticketListKeys: "ticket_list_keys",
   ticketDetail: "ticket_detail",
   dashboardBuckets: "dashboard_buckets",
   dashboardSyncs: "dashboard_bucket_syncs",
@@ -62,6 +64,7 @@ export const collections = (db: Db, generation = 0) => {
     apiTokens: db.collection<ApiTokenDocument>(COLLECTIONS.apiTokens),
     settings: db.collection<SettingDocument>(COLLECTIONS.settings),
     ticketList: db.collection<TicketListDocument>(read(READ_MODELS.ticketList)),
+    ticketListKeys: db.collection<ListKeyDocument>(read(READ_MODELS.ticketListKeys)),
     ticketDetail: db.collection<TicketDetailDocument>(read(READ_MODELS.ticketDetail)),
     dashboardBuckets: db.collection<DashboardBucket>(read(READ_MODELS.dashboardBuckets)),
     dashboardSyncs: db.collection<DashboardBucketSync>(read(READ_MODELS.dashboardSyncs)),

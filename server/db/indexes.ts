@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db, IndexDescription } from "mongodb";
-import { COLLECTIONS, READ_MODELS, readModelName } from "@/server/db/collections";
+import { COLLECTIONS, readModelName } from "@/server/db/collections";
 
 /** Every index, named, in one place. Created at start-up, idempotently. */
 const WRITE_SIDE: Record<string, IndexDescription[]> = {
@@ -21,19 +21,9 @@ const WRITE_SIDE: Record<string, IndexDescription[]> = {
 
 /** Per read model; created for each generation under that generation's names. */
 const READ_SIDE: Record<string, IndexDescription[]> = {
-  [READ_MODELS.ticketList]: [
-    // Newest first with _id as the tie-breaker: the keyset for every list query.
-    { name: "list_updated", key: { updatedAt: -1, _id: -1 } },
-    { name: "list_status_updated", key: { status: 1, updatedAt: -1, _id: -1 } },
-    { name: "list_assignee_updated", key: { assignee: 1, updatedAt: -1, _id: -1 } },
-    { name: "list_priority_updated", key: { priority: 1, updatedAt: -1, _id: -1 } },
-    { name: "list_note_updated", key: { hasNote: 1, updatedAt: -1, _id: -1 } },
-    {
-      name: "list_status_assignee_updated",
-      key: { status: 1, assignee: 1, updatedAt: -1, _id: -1 },
-    },
-  ],
-  // ticket_detail and the dashboard collections are read and written by _id only.
+  // Every read model is read and written by `_id` only, the list included: its filters and
+  // order are `_id` ranges of ticket_list_keys (see ticket-list/keys.ts), which on the embedded
+  // database are answered from SQLite's index where any other filter would scan the collection.
 };
 
 /**

@@ -3,12 +3,13 @@ import { toTicketDetailDocument } from "@/server/tickets/queries/ticket-detail/d
 import { toTicketListDocument } from "@/server/tickets/queries/ticket-list/document";
 import type { TicketDocument } from "@/server/tickets/write-model";
 import { projectDashboard } from "@/server/projections/project-dashboard";
+import { projectListRow } from "@/server/projections/project-list";
 import { writeIfNewer } from "@/server/projections/version-guard";
 
 /** Recomputes every per-ticket read document from the write document. Idempotent. */
 export async function projectTicket(cols: Collections, ticket: TicketDocument, now: Date) {
   await Promise.all([
-    writeIfNewer(cols.ticketList, toTicketListDocument(ticket, now)),
+    projectListRow(cols, toTicketListDocument(ticket, now)),
     writeIfNewer(cols.ticketDetail, toTicketDetailDocument(ticket, now)),
     projectDashboard(cols, ticket, now),
   ]);

@@ -1,12 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import {
-  MongoBulkWriteError,
-  type AnyBulkWriteOperation,
-  type Collection,
-  type Db,
-  type ObjectId,
-} from "mongodb";
+import type { Db } from "mongodb";
 import { GENERATION_CACHE_MS } from "@/server/db/client";
 import {
   COLLECTIONS,
@@ -18,12 +12,10 @@ import {
 } from "@/server/db/collections";
 import { isDuplicateKey } from "@/server/db/errors";
 import { ensureIndexes } from "@/server/db/indexes";
-import { difference, syncBucket } from "@/server/projections/project-dashboard";
+import { syncBucket } from "@/server/projections/project-dashboard";
+import { projectBatch } from "@/server/projections/project-batch";
 import { projectTicket } from "@/server/projections/project-ticket";
-import { contribution } from "@/server/tickets/queries/dashboard/contribution";
-import { BUCKETS, bucketOf, type BucketId } from "@/server/tickets/queries/dashboard/documents";
-import { toTicketDetailDocument } from "@/server/tickets/queries/ticket-detail/document";
-import { toTicketListDocument } from "@/server/tickets/queries/ticket-list/document";
+import { BUCKETS } from "@/server/tickets/queries/dashboard/documents";
 import type { TicketDocument } from "@/server/tickets/write-model";
 
 /** The rebuild's checkpoint, in the registry next to the "active" document. */
@@ -115,7 +107,7 @@ export async function rebuildReadModels(
     let batch: TicketDocument[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      await writeBatch(target, batch, new Date());
+      await projectBatch(target, batch, new Date());
       processed += batch.length;
       batch = [];
       await checkpoint({ processed, total: Math.max(state.total, processed) });
@@ -223,95 +215,6 @@ async function claim(db: Db, owner: string): Promise<RebuildState> {
     }
   }
   return fresh;
-}
-
-/** One batch into the target generation: bulk guarded upserts, and one update per bucket. */
-async function writeBatch(target: Collections, tickets: TicketDocument[], now: Date) {
-  await Promise.all([
-    guardedBulk(
-      target.ticketList,
-      tickets.map((t) => toTicketListDocument(t, now)),
-    ),
-    guardedBulk(
-      target.ticketDetail,
-      tickets.map((t) => toTicketDetailDocument(t, now)),
-    ),
-  ]);
-  const byBucket = new Map<BucketId, TicketDocument[]>();
-  for (const ticket of tickets) {
-    const b = bucketOf(ticket._id);
-    byBucket.set(b, [...(byBucket.get(b) ?? []), ticket]);
-  }
-  for (const [b, members] of byBucket) await countBatchIntoBucket(target, b, members, now);
-}
-
-async function guardedBulk<T extends { _id: ObjectId; version: number }>(
-  collection: Collection<T>,
-  docs: T[],
-) {
-  // The same guard as writeIfNewer, for a whole batch in one round trip.
-  const operations = docs.map(({ _id, ...fields }) => ({
-    updateOne: {
-      filter: { _id, version: { $lt: fields.version } },
-      update: { $set: fields },
-      upsert: true,
-    },
-  })) as unknown as AnyBulkWriteOperation<T>[];
-  try {
-    await collection.bulkWrite(operations, { ordered: false });
-  } catch (error) {
-    // A duplicate key means a copy at this version or newer is already there (a resumed batch).
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    const errors = error.result.getWriteErrors();
-    if (errors.length === 0 || errors.some((e) => e.code !== 11000)) throw error;
-  }
-}
-
-/** Like the projector's per-ticket counting, for many tickets of one bucket in one update. */
-async function countBatchIntoBucket(
-  target: Collections,
-  b: BucketId,
-  tickets: TicketDocument[],
-  now: Date,
-) {
-  for (let round = 0; round < 20; round++) {
-    const projection: Record<string, 1> = { rev: 1 };
-    for (const t of tickets) projection[`entries.${t._id.toHexString()}`] = 1;
-    const bucket = await target.dashboardBuckets.findOne({ _id: b }, { projection });
-    if (!bucket) {
-      try {
-        await target.dashboardBuckets.insertOne({
-          _id: b,
-          rev: 0,
-          counts: {},
-          entries: {},
-          projectedAt: now,
-        });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
-      continue;
-    }
-    const inc: Record<string, number> = {};
-    const set: Record<string, unknown> = { projectedAt: now };
-    for (const ticket of tickets) {
-      const id = ticket._id.toHexString();
-      const entry = bucket.entries?.[id];
-      if (entry && entry.v >= ticket.version) continue;
-      const next = contribution(ticket);
-      for (const [key, change] of Object.entries(difference(entry?.k ?? [], next))) {
-        inc[`counts.${key}`] = (inc[`counts.${key}`] ?? 0) + change;
-      }
-      set[`entries.${id}`] = { v: ticket.version, k: next };
-    }
-    if (Object.keys(set).length === 1) return; // all counted already
-    const written = await target.dashboardBuckets.updateOne(
-      { _id: b, rev: bucket.rev },
-      { $inc: { ...inc, rev: 1 }, $set: set },
-    );
-    if (written.matchedCount === 1) return;
-  }
-  throw new Error(`dashboard bucket ${b}: too much contention during the rebuild`);
 }
 
 /** Re-projects every ticket whose version the target generation does not have yet. */

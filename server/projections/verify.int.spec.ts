@@ -2,6 +2,7 @@ import { ObjectId } from "mongodb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getCollections } from "@/server/db/client";
 import type { Collections } from "@/server/db/collections";
+import { catchUp as catchUpInBatches } from "@/server/projections/catch-up";
 import { verifyProjections, type Drift } from "@/server/projections/verify";
 import { addNote } from "@/server/tickets/commands/add-note";
 import { assignAgent } from "@/server/tickets/commands/assign-agent";
@@ -84,6 +85,35 @@ describe("projections:verify", () => {
       ticketId: b,
       detail: "at version 1; the write model is at version 2",
     });
+  });
+
+  it("the batched catch-up projects a backlog exactly like the projector", async () => {
+    const ids = await createTickets(7);
+    await changeStatus(ids[0]!.toHexString(), { status: "closed" }, as());
+    await addNote(ids[1]!.toHexString(), { body: "n" }, as());
+    await assignAgent(ids[2]!.toHexString(), { assignee: "Ada" }, as());
+    const progress: [number, number][] = [];
+    const projected = await catchUpInBatches(cols, {
+      batchSize: 3,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(projected).toBe(7);
+    expect(progress).toEqual([
+      [3, 7],
+      [6, 7],
+      [7, 7],
+    ]);
+    expect(await cols.tickets.countDocuments({ dirtySince: { $ne: null } })).toBe(0);
+    expect(await verifyProjections(cols, { waitForQueueMs: 0 })).toEqual({
+      tickets: 7,
+      pending: 0,
+      drift: [],
+    });
+    // Nothing left to do: a second pass projects nothing; the queue entries drain as no-ops.
+    expect(await catchUpInBatches(cols)).toBe(0);
+    await catchUp();
+    expect(await cols.projectionQueue.countDocuments({})).toBe(0);
+    expect((await verifyProjections(cols, { waitForQueueMs: 0 })).drift).toEqual([]);
   });
 
   it("projectedAt alone is not drift", async () => {

@@ -22,7 +22,9 @@ describe("projection status, dead letters and health", () => {
     // A projector whose every projection fails: its list collection refuses writes.
     const broken = {
       ...cols,
-      ticketList: { ...cols.ticketList, updateOne: () => Promise.reject(new Error("disk full")) },
+      ticketList: Object.assign(Object.create(cols.ticketList) as typeof cols.ticketList, {
+        updateOne: () => Promise.reject(new Error("disk full")),
+      }),
     } as unknown as typeof cols;
     const failing = new Projector({
       collections: () => Promise.resolve(broken),

@@ -1,0 +1,83 @@
+import { MongoBulkWriteError, type Collection } from "mongodb";
+import type { Collections } from "@/server/db/collections";
+import { isDuplicateKey } from "@/server/db/errors";
+import { writeIfNewer } from "@/server/projections/version-guard";
+import type { TicketListDocument } from "@/server/tickets/queries/ticket-list/document";
+import { listKeysOf, type ListKeyDocument } from "@/server/tickets/queries/ticket-list/keys";
+
+const KEY_FIELDS = {
+  status: 1,
+  assignee: 1,
+  priority: 1,
+  hasNote: 1,
+  updatedAt: 1,
+  version: 1,
+} as const;
+
+/** Inserts keys; one that is already there (a retry, a second projector) is fine. */
+export async function insertKeys(keys: Collection<ListKeyDocument>, ids: string[]) {
+  if (ids.length === 0) return;
+  try {
+    await keys.insertMany(
+      ids.map((_id) => ({ _id })),
+      { ordered: false },
+    );
+  } catch (error) {
+    if (isDuplicateKey(error)) return;
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    if (error.result.getWriteErrors().some((e) => e.code !== 11000)) throw error;
+  }
+}
+
+export async function deleteKeys(keys: Collection<ListKeyDocument>, ids: string[]) {
+  if (ids.length > 0) await keys.deleteMany({ _id: { $in: ids } });
+}
+
+/**
+ * Writes a ticket's list row and its keys (see ticket-list/keys.ts): the new keys first, then
+ * the row with its version guard, then the old row's keys. So a reader always finds a live key
+ * for the row, whichever step a crash interrupts; what a crash leaves behind is only keys of
+ * older versions, which readers skip and delete.
+ */
+export async function projectListRow(cols: Collections, row: TicketListDocument): Promise<void> {
+  const old = await cols.ticketList.findOne({ _id: row._id }, { projection: KEY_FIELDS });
+  if (old && old.version >= row.version) return; // this version (or a newer one) is there
+  const keys = listKeysOf(row);
+  await insertKeys(cols.ticketListKeys, keys);
+  if ((await writeIfNewer(cols.ticketList, row)) === "stale") {
+    // Another projector got there first. If it wrote a newer version, our keys are dead now;
+    // if it wrote this same version, they are its keys too and must stay.
+    const stored = await cols.ticketList.findOne({ _id: row._id }, { projection: { version: 1 } });
+    if (stored && stored.version > row.version) await deleteKeys(cols.ticketListKeys, keys);
+    return;
+  }
+  if (old) await deleteKeys(cols.ticketListKeys, listKeysOf({ ...old, _id: row._id }));
+}
+
+/** The same for many rows, in four round trips. */
+export async function projectListRows(
+  target: Collections,
+  rows: TicketListDocument[],
+  writeRows: (rows: TicketListDocument[]) => Promise<void>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const olds = new Map(
+    (
+      await target.ticketList
+        .find({ _id: { $in: rows.map((r) => r._id) } }, { projection: KEY_FIELDS })
+        .toArray()
+    ).map((old) => [old._id.toHexString(), old]),
+  );
+  const fresh = rows.filter((row) => {
+    const old = olds.get(row._id.toHexString());
+    return !old || old.version < row.version;
+  });
+  await insertKeys(target.ticketListKeys, fresh.flatMap(listKeysOf));
+  await writeRows(fresh);
+  const retired: string[] = [];
+  for (const row of fresh) {
+    const old = olds.get(row._id.toHexString());
+    if (old) retired.push(...listKeysOf(old));
+  }
+  await deleteKeys(target.ticketListKeys, retired);
+}
