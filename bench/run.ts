@@ -52,6 +52,14 @@ const log = (line: string) =>
 const git = (...a: string[]) =>
   execFileSync("git", a, { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
 
+function installDb() {
+  if (process.env.MONGODB_URI) return;
+  execFileSync(process.execPath, [path.join(PROJECT_ROOT, "scripts/install-ferretdb.mjs")], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+  });
+}
+
 function build() {
   if (args["skip-build"]) return log("skipping the build (--skip-build): using the existing .next");
   log("production build (next build)…");
@@ -76,6 +84,7 @@ const fmt = (m: Measurement) =>
 async function main() {
   const commit = git("rev-parse", "--short", "HEAD");
   const dirty = git("status", "--porcelain").length > 0;
+  installDb();
   build();
 
   const external = process.env.MONGODB_URI;
