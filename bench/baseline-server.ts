@@ -7,6 +7,7 @@
 //   /raw/tickets/:id                            findOne({_id}) on the active ticket_detail
 //   /raw/list?status=&assignee=&q=&cursor=      the same find on the active ticket_list
 //   POST /raw/create, /raw/status/:id, /raw/note/:id   the command's writes as bare driver calls
+//   POST /raw/cleanup {keep}                    deletes what /raw/create wrote, but `keep`
 //
 // Usage: MONGODB_URI=… PORT=… tsx --conditions=react-server bench/baseline-server.ts
 import http from "node:http";
@@ -155,6 +156,20 @@ async function rawDetail(id: string) {
 }
 
 const ACTOR = { id: "bench", name: "Bench (raw driver)" };
+/** Tickets /raw/create wrote since the last cleanup: removed again so the desk keeps its size. */
+let created: ObjectId[] = [];
+
+async function rawCleanup(keep: string[]) {
+  const kept = new Set(keep);
+  const remove = created.filter((id) => !kept.has(id.toHexString()));
+  created = created.filter((id) => kept.has(id.toHexString()));
+  let deleted = 0;
+  for (let i = 0; i < remove.length; i += 500) {
+    const result = await tickets.deleteMany({ _id: { $in: remove.slice(i, i + 500) } });
+    deleted += result.deletedCount;
+  }
+  return { deleted };
+}
 
 /** A ticket-shaped write document, as CreateTicket inserts it (already marked projected, so the
  * app's projector leaves these alone; the rebuild at the end of each size projects them). */
@@ -189,6 +204,7 @@ async function rawCreate(body: { subject: string; message: string }) {
     createdWith: null,
   };
   await tickets.insertOne(doc);
+  created.push(doc._id);
   return { ticketId: doc._id.toHexString(), version: 1 };
 }
 
@@ -244,6 +260,7 @@ async function handle(req: http.IncomingMessage): Promise<[number, unknown]> {
   }
   if (req.method === "POST" && side === "raw") {
     const body = await readBody(req);
+    if (what === "cleanup") return [200, await rawCleanup((body.keep ?? "").split(","))];
     if (what === "create")
       return [201, await rawCreate(body as { subject: string; message: string })];
     if ((what === "status" || what === "note") && id) return [200, await rawUpdate(id, what, body)];

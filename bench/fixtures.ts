@@ -9,7 +9,16 @@ interface Item {
   updatedAt: string;
 }
 
-export async function gatherFixtures(appURL: string, baselineURL: string, token: string) {
+/**
+ * `keep` carries the assignee and search word chosen at the first size, so every size filters
+ * the same way (and later sizes do not pick a word from the bench's own tickets).
+ */
+export async function gatherFixtures(
+  appURL: string,
+  baselineURL: string,
+  token: string,
+  keep?: { assignee: string; q: string },
+) {
   const get = async <T>(path: string): Promise<T> => {
     const res = await fetch(`${appURL}${path}`, { headers: { authorization: `Bearer ${token}` } });
     if (!res.ok) throw new Error(`GET ${path} → ${res.status} ${await res.text()}`);
@@ -39,7 +48,9 @@ export async function gatherFixtures(appURL: string, baselineURL: string, token:
 
   const dashboard = await get<{ byAssignee: Record<string, number> }>("/api/dashboard");
   const assignee =
-    Object.entries(dashboard.byAssignee).sort((a, b) => b[1] - a[1])[0]?.[0] ?? "Ada Lovelace";
+    keep?.assignee ??
+    Object.entries(dashboard.byAssignee).sort((a, b) => b[1] - a[1])[0]?.[0] ??
+    "Ada Lovelace";
 
   // The commonest word (4+ letters) in the newest subjects: a search that finds something.
   const words = new Map<string, number>();
@@ -48,7 +59,7 @@ export async function gatherFixtures(appURL: string, baselineURL: string, token:
       words.set(word, (words.get(word) ?? 0) + 1);
     }
   }
-  const q = [...words.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "printer";
+  const q = keep?.q ?? [...words.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "printer";
 
   const open = (await pages("?status=open&limit=100", 3)).items.map((i) => i.ticketId);
   const half = Math.max(1, Math.floor(open.length / 2));

@@ -24,6 +24,7 @@ export interface LagResult {
   backlogMax: number;
 }
 
+const PROBE_EVERY_MS = 8;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function measureLag(options: {
@@ -111,9 +112,10 @@ export async function measureLag(options: {
     });
   };
 
-  // Two probe workers, each reading one pending command's read models by `_id` at a time (the
-  // only cheap query on the embedded database), oldest first: a bounded, small extra load that
-  // does not grow with the backlog, so the measurement does not cause the lag it measures.
+  // One probe worker reads one pending command's read models by `_id` (the only cheap query on
+  // the embedded database) every PROBE_EVERY_MS, round robin: a bounded, small extra load that
+  // does not grow with the backlog, so the measurement does not cause the lag it measures. The
+  // price is resolution: about PROBE_EVERY_MS × the number of commands still pending.
   interface Probe {
     _id: ObjectId;
     version: number;
@@ -127,7 +129,7 @@ export async function measureLag(options: {
     while (probing || pending.length > 0) {
       const probe = pending.shift();
       if (!probe) {
-        await sleep(2);
+        await sleep(PROBE_EVERY_MS);
         continue;
       }
       const [l, d]: ({ version: number } | null)[] = await Promise.all([
@@ -140,10 +142,10 @@ export async function measureLag(options: {
       if (probe.list && probe.detail) lags.push(now - probe.ackAt);
       else if (now - probe.ackAt > 30_000) unfinished++;
       else pending.push(probe);
-      if (pending.length <= 2) await sleep(3);
+      await sleep(PROBE_EVERY_MS);
     }
   };
-  const workers = [worker(), worker()];
+  const workers = [worker()];
 
   const inFlight: Promise<void>[] = [];
   const interval = 1000 / rate;

@@ -36,9 +36,9 @@ export function percentile(sorted: number[], q: number): number {
   return sorted[index]!;
 }
 
-/** a ÷ b to two decimals; null when either is missing or b is zero. */
+/** a ÷ b to three significant digits; null when either is missing or b is zero. */
 export const ratio = (a: number | undefined, b: number | undefined) =>
-  a !== undefined && b !== undefined && b > 0 ? Math.round((a / b) * 100) / 100 : null;
+  a !== undefined && b !== undefined && b > 0 ? Number((a / b).toPrecision(3)) : null;
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -55,7 +55,7 @@ export async function measure(
   if (first.requests >= MIN_SAMPLES) return first;
   return measureOnce(target, {
     ...options,
-    amount: Math.max(MIN_SAMPLES, options.connections * 2),
+    amount: Math.max(MIN_SAMPLES, options.connections),
   });
 }
 

@@ -172,6 +172,7 @@ async function main() {
 
   try {
     const tickets = db.collection("tickets");
+    let chosen: { assignee: string; q: string } | undefined;
     for (const [index, size] of sizes.entries()) {
       const before = await tickets.countDocuments({});
       const missing = size - before;
@@ -193,7 +194,8 @@ async function main() {
       };
       log(`idle RSS: app ${idle.app} MB, database ${idle.db ?? "-"} MB`);
 
-      const fixtures = await gatherFixtures(app.baseURL, baselineURL, app.apiToken);
+      const fixtures = await gatherFixtures(app.baseURL, baselineURL, app.apiToken, chosen);
+      chosen ??= { assignee: fixtures.fixtures.assignee, q: fixtures.fixtures.q };
       const appMem = appPid ? sampleMemory(appPid) : null;
       const dbMem = dbPid ? sampleMemory(dbPid) : null;
       const ops: OpResult[] = [];
@@ -210,6 +212,14 @@ async function main() {
           const m = await measure(target, { connections, duration });
           entry.sides[side] = m;
           log(`${op.label.padEnd(38)} ${side.padEnd(3)} ${fmt(m)}`);
+          if (op.key === "cmd.create" && side === "raw") {
+            // The raw inserts would grow the desk by thousands: only the few the raw status and
+            // note writes use stay.
+            await fetch(`${baselineURL}/raw/cleanup`, {
+              method: "POST",
+              body: JSON.stringify({ keep: fixtures.fixtures.rawIds.join(",") }),
+            });
+          }
         }
         if (op.listFilter) entry.dbBytes = await listDbBytes(db, op.listFilter);
         ops.push(entry);
