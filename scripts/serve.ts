@@ -46,6 +46,8 @@ async function main() {
   }
 
   const { closeDb, getCollections } = await import("../server/db/client");
+  const { upgradeReadModels } = await import("../server/projections/rebuild");
+  await upgradeReadModels((await getCollections()).db, { log: (line) => console.log(line) });
   let signIn: string;
   if (seed) {
     const { seedDemo } = await import("../server/demo/seed-demo");

@@ -44,10 +44,19 @@ export const READ_MODELS = {
 export const readModelName = (name: string, generation: number) =>
   generation === 0 ? name : `${name}_g${generation}`;
 
+/**
+ * The shape of the read models. Bumped when a change needs them rebuilt; the start command
+ * rebuilds read models of an older shape before serving them (upgradeReadModels).
+ * 2: the list's key index (ticket_list_keys) and 1,024 dashboard buckets.
+ */
+export const READ_MODEL_SCHEMA = 2;
+
 export interface RegistryDocument {
   _id: "active";
   generation: number;
   switchedAt: Date;
+  /** READ_MODEL_SCHEMA of the generation; absent: 1. */
+  schema?: number;
 }
 
 export const collections = (db: Db, generation = 0) => {

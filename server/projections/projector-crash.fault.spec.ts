@@ -69,8 +69,8 @@ function spawnProjector(uri: string, env: Record<string, string> = {}) {
 /**
  * Keeps one projector running and SIGKILLs it at a random moment, then starts the next, until
  * told to stop. Every other kill comes 0.2–1.5 s (at random) after the projector's start line,
- * while it connects and sweeps; the others 0.2–1.5 s after its first heartbeat, written once it
- * has swept, so in the middle of projections. (Under this load, connecting and sweeping take a
+ * while it connects and starts its sweep; the others 0.2–1.5 s after its first heartbeat, so in
+ * the middle of projections and of the background sweep. (Under this load, connecting takes a
  * few seconds: a projector always killed 0.2–1.5 s after its start would never project.)
  */
 async function chaos(uri: string, cols: Collections, done: () => boolean) {

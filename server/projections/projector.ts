@@ -62,6 +62,7 @@ export class Projector {
   private lags: number[] = [];
   private lastError: { at: Date; message: string; ticketId: string | null } | null = null;
   private nextHeartbeat = 0;
+  private sweeping: Promise<void> | undefined;
 
   constructor(private readonly options: ProjectorOptions) {
     this.delayMs = options.delayMs ?? 0;
@@ -82,6 +83,7 @@ export class Projector {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await this.sweeping;
     try {
       await (await this.options.collections()).projectorStatus.deleteOne({ _id: this.owner });
     } catch {
@@ -153,9 +155,19 @@ export class Projector {
     while (this.running) {
       try {
         const cols = await settleWithin(this.options.collections(), 30_000, "connecting");
-        if (Date.now() >= nextSweep) {
-          await settleWithin(this.sweep(cols), 120_000, "the sweep");
+        if (Date.now() >= nextSweep && !this.sweeping) {
+          // In the background: on a big desk the sweep reads every ticket (the embedded database
+          // cannot use the marker's index), and projections must not wait for it.
           nextSweep = Date.now() + this.sweepEveryMs;
+          this.sweeping = settleWithin(this.sweep(cols), 600_000, "the sweep")
+            .then(() => undefined)
+            .catch((error: unknown) => {
+              nextSweep = 0;
+              this.log(`sweep failed: ${describe(error)}`);
+            })
+            .finally(() => {
+              this.sweeping = undefined;
+            });
         }
         await settleWithin(this.heartbeat(cols), 30_000, "the heartbeat");
         const worked = await this.drain(cols);

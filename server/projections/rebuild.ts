@@ -8,6 +8,7 @@ import {
   collections,
   readModelName,
   type Collections,
+  READ_MODEL_SCHEMA,
   type RegistryDocument,
 } from "@/server/db/collections";
 import { isDuplicateKey } from "@/server/db/errors";
@@ -118,7 +119,7 @@ export async function rebuildReadModels(
     }
     await flush();
     for (let b = 0; b < BUCKETS; b++) {
-      await syncBucket(target, `b${String(b).padStart(3, "0")}`, new Date());
+      await syncBucket(target, `b${String(b).padStart(4, "0")}`, new Date());
     }
     // The switch: one write, after which every process reads and projects the new generation
     // (each within GENERATION_CACHE_MS).
@@ -126,7 +127,11 @@ export async function rebuildReadModels(
     await base.registry.updateOne(
       { _id: "active" },
       {
-        $set: { generation: state.generation, switchedAt } satisfies Omit<RegistryDocument, "_id">,
+        $set: {
+          generation: state.generation,
+          switchedAt,
+          schema: READ_MODEL_SCHEMA,
+        } satisfies Omit<RegistryDocument, "_id">,
       },
       { upsert: true },
     );
@@ -239,4 +244,31 @@ async function reconcile(target: Collections, renewLease: () => Promise<void>): 
     }
   }
   return count;
+}
+
+/**
+ * Read models built by an older version of the app (see READ_MODEL_SCHEMA) are rebuilt before
+ * the app serves them; a new desk is simply marked current. Returns whether it rebuilt.
+ */
+export async function upgradeReadModels(
+  db: Db,
+  options: { log?: (line: string) => void } = {},
+): Promise<boolean> {
+  const { registry, tickets } = collections(db);
+  const active = await registry.findOne({ _id: "active" });
+  if ((active?.schema ?? 1) >= READ_MODEL_SCHEMA) return false;
+  if ((await tickets.findOne({}, { projection: { _id: 1 } })) === null) {
+    await registry.updateOne(
+      { _id: "active" },
+      {
+        $set: { schema: READ_MODEL_SCHEMA },
+        $setOnInsert: { generation: 0, switchedAt: new Date() },
+      },
+      { upsert: true },
+    );
+    return false;
+  }
+  options.log?.("The read models were built by an older version of the app: rebuilding them.");
+  await rebuildReadModels(db, options);
+  return true;
 }
