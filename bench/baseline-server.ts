@@ -256,7 +256,7 @@ async function handle(req: http.IncomingMessage): Promise<[number, unknown]> {
       const doc = await rawDetail(id);
       return doc ? [200, doc] : [404, { error: "not found" }];
     }
-    if (side === "health") return [200, { ok: true }];
+    if (side === "health") return [200, { ok: true, inflight: inflight - 1 }];
   }
   if (req.method === "POST" && side === "raw") {
     const body = await readBody(req);
@@ -268,8 +268,13 @@ async function handle(req: http.IncomingMessage): Promise<[number, unknown]> {
   return [404, { error: "no such baseline" }];
 }
 
+/** Requests being answered, including those a load generator gave up on: see /health. */
+let inflight = 0;
+
 const server = http.createServer((req, res) => {
-  handle(req).then(
+  inflight++;
+  const answered = handle(req).finally(() => inflight--);
+  answered.then(
     ([status, body]) => {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(body));

@@ -49,10 +49,12 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
  */
 export async function measure(
   target: Target,
-  options: { connections: number; duration: number },
+  options: { connections: number; duration: number; settle?: () => Promise<void> },
 ): Promise<Measurement> {
   const first = await measureOnce(target, options);
   if (first.requests >= MIN_SAMPLES) return first;
+  // The requests autocannon abandoned are still being answered: let them finish first.
+  await options.settle?.();
   return measureOnce(target, {
     ...options,
     amount: Math.max(MIN_SAMPLES, options.connections),

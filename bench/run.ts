@@ -129,6 +129,14 @@ async function main() {
   }
 
   log("baseline server up");
+  /** Until the baseline server has answered every request, abandoned ones included. */
+  const settleBaseline = async () => {
+    for (let i = 0; i < 3_000; i++) {
+      const health = (await (await fetch(`${baselineURL}/health`)).json()) as { inflight: number };
+      if (health.inflight <= 0) return;
+      await sleep(200);
+    }
+  };
   const client = new MongoClient(app.mongoUri, { appName: "bench" });
   const db = client.db();
   const build_ = await db.admin().command({ buildInfo: 1 });
@@ -209,7 +217,9 @@ async function main() {
           if (!target) continue;
           // Each measurement starts with the projector idle: no side pays for another's backlog.
           await waitForEmptyBacklog(db);
-          const m = await measure(target, { connections, duration });
+          const settle = side === "app" ? undefined : settleBaseline;
+          const m = await measure(target, { connections, duration, settle });
+          await settle?.();
           entry.sides[side] = m;
           log(`${op.label.padEnd(38)} ${side.padEnd(3)} ${fmt(m)}`);
           if (op.key === "cmd.create" && side === "raw") {
