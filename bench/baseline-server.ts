@@ -96,46 +96,49 @@ async function preList(params: URLSearchParams) {
   };
 }
 
-type Group = { _id: string | null; n: number };
-const toRecord = (groups: Group[]) =>
-  Object.fromEntries(groups.map((g) => [String(g._id), g.n])) as Record<string, number>;
-
 /**
- * Pre-CQRS dashboard: every figure grouped from the write collection on every request. Only
- * $match/$group($sum)/$count are used (all the embedded database supports; no $cond), so each
- * figure is its own pipeline, run in parallel.
+ * Pre-CQRS dashboard: every figure grouped from the write collection on every request, the way
+ * it was written before read models: one `$group` by status × priority × assignee (the counts
+ * by status, the active ones by priority and assignee, unassigned), and `$match` + `$count` for
+ * the rest. Four full passes over `tickets`, run in parallel; only stages the embedded database
+ * supports (no $cond, no $facet).
  */
 async function preDashboard() {
   const since = new Date(Date.now() - 30 * 86_400_000);
-  const active = { status: { $ne: "closed" } };
   const count = async (match: Document) =>
-    (
-      await tickets
-        .aggregate<{ n: number }>([{ $match: match }, { $group: { _id: null, n: { $sum: 1 } } }])
-        .toArray()
-    )[0]?.n ?? 0;
-  const groupBy = (field: string, match: Document = {}) =>
+    (await tickets.aggregate<{ n: number }>([{ $match: match }, { $count: "n" }]).toArray())[0]
+      ?.n ?? 0;
+  type Cell = { _id: { s: string; p: string; a: string | null }; n: number };
+  const [cells, withNotes, created, closed] = await Promise.all([
     tickets
-      .aggregate<Group>([{ $match: match }, { $group: { _id: `$${field}`, n: { $sum: 1 } } }])
-      .toArray();
-  const [byStatus, byPriority, byAssignee, unassigned, withNotes, created, closed] =
-    await Promise.all([
-      groupBy("status"),
-      groupBy("priority", active),
-      groupBy("assignee", { ...active, assignee: { $ne: null } }),
-      count({ ...active, assignee: null }),
-      count({ ...active, "notes.0": { $exists: true } }),
-      count({ createdAt: { $gte: since } }),
-      count({ closedAt: { $gte: since } }),
-    ]);
-  const statuses = toRecord(byStatus);
+      .aggregate<Cell>([
+        { $group: { _id: { s: "$status", p: "$priority", a: "$assignee" }, n: { $sum: 1 } } },
+      ])
+      .toArray(),
+    count({ status: { $ne: "closed" }, "notes.0": { $exists: true } }),
+    count({ createdAt: { $gte: since } }),
+    count({ closedAt: { $gte: since } }),
+  ]);
+  const byStatus: Record<string, number> = {};
+  const byPriority: Record<string, number> = {};
+  const byAssignee: Record<string, number> = {};
+  let unassigned = 0;
+  let total = 0;
+  for (const { _id, n } of cells) {
+    total += n;
+    byStatus[_id.s] = (byStatus[_id.s] ?? 0) + n;
+    if (_id.s === "closed") continue;
+    byPriority[_id.p] = (byPriority[_id.p] ?? 0) + n;
+    if (_id.a === null) unassigned += n;
+    else byAssignee[_id.a] = (byAssignee[_id.a] ?? 0) + n;
+  }
   return {
-    total: Object.values(statuses).reduce((a, b) => a + b, 0),
-    byStatus: statuses,
-    byPriority: toRecord(byPriority),
+    total,
+    byStatus,
+    byPriority,
     unassigned,
     withNotes,
-    byAssignee: toRecord(byAssignee),
+    byAssignee,
     createdLast30Days: created,
     closedLast30Days: closed,
   };

@@ -17,7 +17,8 @@ export function memoryOf(pid: number, field: "VmRSS" | "VmHWM" = "VmRSS"): numbe
 
 export const toMB = (bytes: number | null) => (bytes === null ? null : Math.round(bytes / MB));
 
-function pids(): number[] {
+/** Every process id on the machine. */
+export function pids(): number[] {
   return readdirSync("/proc")
     .filter((name) => /^\d+$/.test(name))
     .map(Number);

@@ -17,7 +17,7 @@ import { childEnv, startApp } from "../server/testing/app-process";
 import { measureLag } from "./lag";
 import { measure, type Measurement } from "./measure";
 import { listDbBytes, operations, type Side } from "./operations";
-import { listenerOf, memoryOf, sampleMemory, toMB } from "./proc";
+import { listenerOf, memoryOf, pids, sampleMemory, toMB } from "./proc";
 import { runRebuild } from "./rebuild";
 import { writeReport, type BenchResult, type OpResult, type SizeResult } from "./report";
 import { hasSeedScript, seedWithScript, waitForEmptyBacklog } from "./seed";
@@ -79,7 +79,7 @@ function build() {
 const fmt = (m: Measurement) =>
   `p50 ${m.p50} ms · p95 ${m.p95} · p99 ${m.p99} · ${m.throughput} req/s · ${m.bytesPerResponse} B` +
   (m.non2xx || m.errors ? ` · ${m.non2xx} non-2xx, ${m.errors} errors` : "") +
-  (m.mode.endsWith("requests") ? ` (over ${m.mode})` : "");
+  (m.mode.includes("requests") ? ` (over ${m.mode})` : "");
 
 async function main() {
   const commit = git("rev-parse", "--short", "HEAD");
@@ -97,11 +97,7 @@ async function main() {
     echo: process.env.BENCH_ECHO === "1",
   });
   const appPort = Number(new URL(app.baseURL).port);
-  const allPids = () =>
-    execFileSync("ls", ["/proc"], { encoding: "utf8" })
-      .split("\n")
-      .filter((s) => /^\d+$/.test(s))
-      .map(Number);
+  const allPids = pids;
   const appPid = listenerOf(appPort, allPids());
   const dbPort = Number(new URL(app.mongoUri).port || 27017);
   const dbPid = external ? null : listenerOf(dbPort, allPids());
