@@ -5,6 +5,7 @@ import type { Db } from "mongodb";
 import { ObjectId } from "mongodb";
 import { COLLECTIONS, READ_MODELS, readModelName } from "../server/db/collections";
 import { percentile } from "./measure";
+import { MESSAGE } from "./operations";
 
 export interface LagResult {
   rate: number;
@@ -88,7 +89,7 @@ export async function measureLag(options: {
       if (n % 3 === 0) {
         ack = await post("/api/tickets", {
           subject: `Lag probe ${n}`,
-          message: `Created by the projection-lag measurement, number ${n}.`,
+          message: `${MESSAGE} (Lag probe ${n}.)`,
         });
       } else if (n % 3 === 1) {
         const toTriaged = !flipped.get(id);

@@ -7,6 +7,22 @@ import type { Target } from "./measure";
 
 export type Side = "app" | "pre" | "raw";
 
+/**
+ * A support message of a realistic length (about 900 characters). The tickets the bench creates
+ * are the newest, so they top the list at the next size: they should weigh what real ones do.
+ */
+export const MESSAGE = [
+  "Hello, since the update on Monday the printer on the third floor jams on every second page.",
+  "We tried the usual: switched it off and on, removed the paper tray, cleaned the rollers with",
+  "the kit from the cupboard and loaded a fresh ream of the recommended paper. The jam is always",
+  "at the same place, just after the fuser, and the display then shows error 13.20.00. Printing",
+  "single pages works, but anything longer than two pages fails, which blocks the monthly",
+  "invoices that accounting has to send out by Friday. Three colleagues have the same problem",
+  "from their laptops, so it does not seem to be the driver on one machine. Could someone come",
+  "and look at it, or tell us whether the firmware update can be rolled back? We can give you",
+  "access to the room any time between 8 and 17. Thanks a lot, Lena from accounting, ext. 4471.",
+].join(" ");
+
 export interface Operation {
   key: string;
   label: string;
@@ -146,7 +162,7 @@ export function operations(f: Fixtures, appPageCursor: string | null): Operation
   );
   const created = JSON.stringify({
     subject: "Bench: the printer on floor 3 jams",
-    message: "It jams on every second page since the update. ".repeat(4),
+    message: MESSAGE,
   });
   ops.push(
     {
