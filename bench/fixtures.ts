@@ -1,0 +1,95 @@
+// The data each size is measured with, read through the app's API like a client would: an
+// assignee and a search word that exist, the cursor of page 20, ticket ids to read and command.
+import type { Cursor, Fixtures } from "./operations";
+
+interface Item {
+  ticketId: string;
+  subject: string;
+  status: string;
+  updatedAt: string;
+}
+
+/**
+ * `keep` carries the assignee and search word chosen at the first size, so every size filters
+ * the same way (and later sizes do not pick a word from the bench's own tickets).
+ */
+export async function gatherFixtures(
+  appURL: string,
+  baselineURL: string,
+  token: string,
+  keep?: { assignee: string; q: string },
+) {
+  const get = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${appURL}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!res.ok) throw new Error(`GET ${path} → ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const pages = async (query: string, count: number) => {
+    const items: Item[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < count; i++) {
+      const sep: string = query ? "&" : "?";
+      const page: { items: Item[]; nextCursor: string | null } = await get(
+        `/api/tickets${query}${cursor ? `${sep}cursor=${encodeURIComponent(cursor)}` : ""}`,
+      );
+      items.push(...page.items);
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    return { items, cursor };
+  };
+
+  const first19 = await pages("", 19);
+  const last = first19.items.at(-1);
+  const page20: Cursor | null =
+    first19.items.length === 19 * 25 && first19.cursor && last
+      ? { updatedAt: last.updatedAt, ticketId: last.ticketId }
+      : null;
+
+  const dashboard = await get<{ byAssignee: Record<string, number> }>("/api/dashboard");
+  const assignee =
+    keep?.assignee ??
+    Object.entries(dashboard.byAssignee).sort((a, b) => b[1] - a[1])[0]?.[0] ??
+    "Ada Lovelace";
+
+  // The commonest word (4+ letters) in the newest subjects: a search that finds something.
+  const words = new Map<string, number>();
+  for (const item of first19.items.slice(0, 200)) {
+    for (const word of item.subject.toLowerCase().match(/\p{L}{4,}/gu) ?? []) {
+      words.set(word, (words.get(word) ?? 0) + 1);
+    }
+  }
+  const q = keep?.q ?? [...words.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "printer";
+
+  const open = (await pages("?status=open&limit=100", 3)).items.map((i) => i.ticketId);
+  const half = Math.max(1, Math.floor(open.length / 2));
+  const rawIds: string[] = []; // filled by createRawTickets right before the commands run
+
+  const fixtures: Fixtures = {
+    appURL,
+    baselineURL,
+    token,
+    assignee,
+    q,
+    page20,
+    readIds: first19.items.map((i) => i.ticketId),
+    commandIds: open.slice(0, half),
+    rawIds,
+  };
+  return { fixtures, page20AppCursor: page20 ? first19.cursor : null, lagIds: open.slice(half) };
+}
+
+/** Tickets the raw baseline's status and note writes use, written by the raw baseline itself. */
+export async function createRawTickets(baselineURL: string, into: string[], count = 50) {
+  for (let i = 0; i < count; i++) {
+    const res = await fetch(`${baselineURL}/raw/create`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        subject: `Raw baseline ticket ${i}`,
+        message: "Written by the bench.",
+      }),
+    });
+    into.push(((await res.json()) as { ticketId: string }).ticketId);
+  }
+}

@@ -1,0 +1,94 @@
+// The issue's targets, evaluated on the largest size of a run (they are stated for 100k on the
+// embedded database) against the smallest size where a target compares sizes.
+import { ratio } from "./measure";
+import type { BenchResult, SizeResult } from "./report";
+
+interface Check {
+  target: string;
+  met: boolean | null;
+  figures: string;
+}
+
+const op = (s: SizeResult | undefined, key: string) => s?.ops.find((o) => o.key === key);
+
+export function checkTargets(r: BenchResult): Check[] {
+  const big = r.sizes.at(-1);
+  const small = r.sizes[0];
+  if (!big || !small) return [];
+  const checks: Check[] = [];
+  const at = `at ${big.size.toLocaleString("en")}`;
+
+  for (const o of big.ops.filter((x) => x.key.startsWith("list.") && x.key !== "list.page20")) {
+    const speedup = ratio(o.sides.pre?.p50, o.sides.app?.p50);
+    const bytes = o.dbBytes ? ratio(o.dbBytes.app, o.dbBytes.pre) : null;
+    checks.push({
+      target: `${o.label}: p50 ≥ 5× lower than pre-CQRS, bytes ≤ 20% ${at}`,
+      met: speedup === null || bytes === null ? null : speedup >= 5 && bytes <= 0.2,
+      figures: `app ${o.sides.app?.p50} ms vs pre ${o.sides.pre?.p50} ms (${speedup}×); database bytes ${o.dbBytes?.app} vs ${o.dbBytes?.pre} (${bytes === null ? "–" : Math.round(bytes * 100)}%)`,
+    });
+  }
+
+  const dash = op(big, "dashboard");
+  const dashSmall = op(small, "dashboard");
+  const dashSpeedup = ratio(dash?.sides.pre?.p50, dash?.sides.app?.p50);
+  const dashGrowth = ratio(dash?.sides.app?.p50, dashSmall?.sides.app?.p50);
+  checks.push({
+    target: `Dashboard p50 ≥ 50× lower than pre-CQRS and within 2× of its own ${small.size.toLocaleString("en")} p50 ${at}`,
+    met: dashSpeedup === null || dashGrowth === null ? null : dashSpeedup >= 50 && dashGrowth <= 2,
+    figures: `app ${dash?.sides.app?.p50} ms vs pre ${dash?.sides.pre?.p50} ms (${dashSpeedup}×); ${dashSmall?.sides.app?.p50} ms at ${small.size} (${dashGrowth}×)`,
+  });
+
+  const detail = op(big, "detail");
+  const detailRatio = ratio(detail?.sides.app?.p50, detail?.sides.raw?.p50);
+  checks.push({
+    target: `Ticket detail p50 within 2× of raw findOne ${at}`,
+    met: detailRatio === null ? null : detailRatio <= 2,
+    figures: `app ${detail?.sides.app?.p50} ms vs raw ${detail?.sides.raw?.p50} ms (${detailRatio}×)`,
+  });
+
+  for (const key of ["cmd.create", "cmd.status", "cmd.note"]) {
+    const c = op(big, key);
+    const cSmall = op(small, key);
+    const vsRaw = ratio(c?.sides.app?.p50, c?.sides.raw?.p50);
+    const growth = ratio(c?.sides.app?.p50, cSmall?.sides.app?.p50);
+    checks.push({
+      target: `${c?.label ?? key}: p50 within 3× of raw driver, and ≤ 1.5× its ${small.size.toLocaleString("en")} p50 ${at}`,
+      met: vsRaw === null || growth === null ? null : vsRaw <= 3 && growth <= 1.5,
+      figures: `app ${c?.sides.app?.p50} ms vs raw ${c?.sides.raw?.p50} ms (${vsRaw}×); ${cSmall?.sides.app?.p50} ms at ${small.size} (${growth}×)`,
+    });
+  }
+
+  checks.push({
+    target: `Projection lag p99 < 250 ms at a steady ${big.lag.rate} commands/s ${at}`,
+    met: big.lag.unfinished === 0 && big.lag.lagP99 < 250,
+    figures: `p50 ${big.lag.lagP50} ms, p99 ${big.lag.lagP99} ms, backlog max ${big.lag.backlogMax}, ${big.lag.unfinished} unfinished`,
+  });
+
+  const memGrowth = ratio(big.rebuild.peakRssMB, small.rebuild.peakRssMB);
+  checks.push({
+    target: `Rebuild ≥ 1000 tickets/s with flat memory (peak ${at} ≤ 1.5× the peak at ${small.size.toLocaleString("en")})`,
+    met: big.rebuild.ticketsPerSecond >= 1000 && memGrowth !== null && memGrowth <= 1.5,
+    figures: `${big.rebuild.ticketsPerSecond} tickets/s; peak RSS ${big.rebuild.peakRssMB} MB vs ${small.rebuild.peakRssMB} MB (${memGrowth}×)`,
+  });
+
+  checks.push({
+    target: `App RSS under load < 400 MB ${at}`,
+    met: big.memory.appLoadMB === null ? null : big.memory.appLoadMB < 400,
+    figures: `${big.memory.appLoadMB} MB under load (idle ${big.memory.appIdleMB} MB)`,
+  });
+  return checks;
+}
+
+export function evaluateTargets(r: BenchResult): string {
+  const checks = checkTargets(r);
+  const largest = r.sizes.at(-1)?.size ?? 0;
+  const note =
+    largest < 100_000
+      ? `_The targets are stated for 100,000 tickets; this run's largest size is ${largest.toLocaleString("en")}, so these verdicts are indicative only._\n\n`
+      : "";
+  const rows = checks.map(
+    (c) =>
+      `| ${c.target} | ${c.met === null ? "n/a" : c.met ? "met" : "**missed**"} | ${c.figures} |`,
+  );
+  return `${note}| target | verdict | figures |\n| --- | --- | --- |\n${rows.join("\n")}`;
+}
