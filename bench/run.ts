@@ -20,8 +20,7 @@ import { listDbBytes, operations, type Side } from "./operations";
 import { listenerOf, memoryOf, pids, sampleMemory, toMB } from "./proc";
 import { runRebuild } from "./rebuild";
 import { writeReport, type BenchResult, type OpResult, type SizeResult } from "./report";
-import { hasSeedScript, seedWithScript, waitForEmptyBacklog } from "./seed";
-import { seedViaApi } from "./seed-fallback";
+import { seedWithScript, waitForEmptyBacklog } from "./seed";
 import { createRawTickets, gatherFixtures } from "./fixtures";
 
 const DEFAULT_SIZES = "1000,10000,100000";
@@ -184,8 +183,7 @@ async function main() {
       const seedStarted = Date.now();
       if (missing > 0) {
         log(`seeding ${missing} tickets (to ${size})…`);
-        if (hasSeedScript()) await seedWithScript(app.mongoUri, missing, Number(args.seed) + index);
-        else await seedViaApi(app.baseURL, app.apiToken, missing, Number(args.seed) + index);
+        await seedWithScript(app.mongoUri, missing, Number(args.seed) + index);
       }
       await waitForEmptyBacklog(db);
       const seedSeconds = (Date.now() - seedStarted) / 1000;

@@ -1,21 +1,12 @@
 // Grows the bench database to a ticket count: `npm run seed` (its stable interface, as a child
 // process against the same database) adds the difference; then waits for an empty backlog.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Db } from "mongodb";
 import { childEnv } from "../server/testing/app-process";
 import { PROJECT_ROOT } from "../server/db/embedded";
 import { COLLECTIONS } from "../server/db/collections";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export function hasSeedScript(): boolean {
-  const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as {
-    scripts: Record<string, string>;
-  };
-  return Boolean(pkg.scripts.seed);
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
