@@ -2,9 +2,7 @@ import type { Collections } from "@/server/db/collections";
 import { isDuplicateKey } from "@/server/db/errors";
 import { contribution } from "@/server/tickets/queries/dashboard/contribution";
 import {
-  BUCKETS,
   SUMMARY_ID,
-  bucketId,
   bucketOf,
   type BucketId,
   type Counts,
@@ -71,9 +69,21 @@ async function countIntoBucket(cols: Collections, b: BucketId, ticket: TicketDoc
   throw new Error(`dashboard bucket ${b}: too much contention for ticket ${id}`);
 }
 
-/** Every bucket's changes into the summary: after a crash, whatever a bucket had not moved. */
+/**
+ * Every bucket's changes into the summary: after a crash, whatever a bucket had not moved. Two
+ * reads find the buckets that are ahead of their sync (or have one unfinished); only those sync.
+ */
 export async function syncAllBuckets(cols: Collections, now: Date) {
-  for (let b = 0; b < BUCKETS; b++) await syncBucket(cols, bucketId(b), now);
+  const syncs = new Map(
+    (await cols.dashboardSyncs.find({}, { projection: { rev: 1, pending: 1 } }).toArray()).map(
+      (sync) => [sync._id, sync],
+    ),
+  );
+  for await (const bucket of cols.dashboardBuckets.find({}, { projection: { rev: 1 } })) {
+    const sync = syncs.get(bucket._id);
+    if (sync && sync.pending === null && sync.rev >= bucket.rev) continue;
+    await syncBucket(cols, bucket._id, now);
+  }
 }
 
 /** Moves a bucket's changes into the summary, through a pending record (see documents.ts). */
