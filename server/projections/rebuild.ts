@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import type { Db } from "mongodb";
+import type { Db, ObjectId } from "mongodb";
 import { GENERATION_CACHE_MS } from "@/server/db/client";
 import {
   COLLECTIONS,
@@ -221,25 +221,36 @@ async function claim(db: Db, owner: string): Promise<RebuildState> {
 
 /** Re-projects every ticket whose version the target generation does not have yet. */
 async function reconcile(target: Collections, renewLease: () => Promise<void>): Promise<number> {
-  const have = new Map<string, number>();
-  for await (const doc of target.ticketList
-    .find({}, { projection: { version: 1 } })
-    .batchSize(2_000)) {
-    have.set(doc._id.toHexString(), doc.version);
-  }
+  // A batch of ticket versions at a time against the list's, by `_id`: memory stays flat
+  // whatever the size of the desk.
   let count = 0;
-  let seen = 0;
-  for await (const { _id, version } of target.tickets
+  let batch: { _id: ObjectId; version: number }[] = [];
+  const check = async () => {
+    const have = new Map<string, number>();
+    for await (const row of target.ticketList.find(
+      { _id: { $in: batch.map((t) => t._id) } },
+      { projection: { version: 1 } },
+    )) {
+      have.set(row._id.toHexString(), row.version);
+    }
+    for (const { _id, version } of batch) {
+      if (have.get(_id.toHexString()) === version) continue;
+      const ticket = await target.tickets.findOne({ _id });
+      if (ticket) {
+        await projectTicket(target, ticket, new Date());
+        count++;
+      }
+    }
+    batch = [];
+    await renewLease();
+  };
+  for await (const ticket of target.tickets
     .find({}, { projection: { version: 1 } })
     .batchSize(2_000)) {
-    if (++seen % 1_000 === 0) await renewLease();
-    if (have.get(_id.toHexString()) === version) continue;
-    const ticket = await target.tickets.findOne({ _id });
-    if (ticket) {
-      await projectTicket(target, ticket, new Date());
-      count++;
-    }
+    batch.push(ticket);
+    if (batch.length >= 2_000) await check();
   }
+  if (batch.length > 0) await check();
   return count;
 }
 
