@@ -141,10 +141,16 @@ function summaryTable(r: BenchResult): string {
   return lines.join("\n");
 }
 
+/** Which of the requested sizes a run measured, for a run that stopped or is still going. */
+export function incompleteNote(r: BenchResult): string {
+  const measured = r.sizes.map((s) => s.size.toLocaleString("en-US"));
+  return `measured ${measured.join(", ") || "no size"} of ${r.options.sizes.map((n) => n.toLocaleString("en-US")).join(", ")} tickets`;
+}
+
 export function markdown(r: BenchResult, partial: boolean): string {
   const sample = Math.max(...r.options.sizes) < 100_000;
   return [
-    `# Benchmark ${r.startedAt}${partial ? " (partial: still running)" : ""}`,
+    `# Benchmark ${r.startedAt}${partial ? ` (incomplete: ${incompleteNote(r)})` : ""}`,
     "",
     ...(sample
       ? [
@@ -205,7 +211,7 @@ async function updateDocs(r: BenchResult): Promise<string> {
   const block = [
     DOCS_START,
     "",
-    `Run of ${r.startedAt} at \`${r.commit}\` on ${r.machine.cpu} (${r.machine.cores} cores), ${r.database.kind}. Full report: [bench/results/latest.md](../bench/results/latest.md).`,
+    `Run of ${r.startedAt} at \`${r.commit}\` on ${r.machine.cpu} (${r.machine.cores} cores), ${r.database.kind}${r.sizes.length < r.options.sizes.length ? ` (**incomplete**: ${incompleteNote(r)})` : ""}. Full report: [bench/results/latest.md](../bench/results/latest.md).`,
     "",
     summaryTable(r),
     "",

@@ -7,6 +7,7 @@
 //                    [--out bench/results] [--lag-seconds 30] [--lag-rate 20] [--seed 42]
 //                    [--skip-build] [--update-docs | --no-update-docs]
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -36,6 +37,8 @@ const { values: args } = parseArgs({
     "skip-build": { type: "boolean", default: false },
     "update-docs": { type: "boolean" },
     "no-update-docs": { type: "boolean" },
+    /** Re-render the report (and the docs) from a saved result, without measuring. */
+    from: { type: "string" },
   },
 });
 const sizes = args.sizes.split(",").map((s) => Number(s.trim()));
@@ -80,7 +83,19 @@ const fmt = (m: Measurement) =>
   (m.non2xx || m.errors ? ` · ${m.non2xx} non-2xx, ${m.errors} errors` : "") +
   (m.mode.includes("requests") ? ` (over ${m.mode})` : "");
 
+/** `--from <result.json>`: the report of a saved run, e.g. one stopped before its last size. */
+async function rerender(file: string) {
+  const result = JSON.parse(readFileSync(path.resolve(file), "utf8")) as BenchResult;
+  const files = await writeReport(result, {
+    out: path.resolve(PROJECT_ROOT, args.out),
+    partial: result.sizes.length < result.options.sizes.length,
+    updateDocs: args["update-docs"] ?? !args["no-update-docs"],
+  });
+  log(`results: ${files.join(", ")}`);
+}
+
 async function main() {
+  if (args.from) return rerender(args.from);
   const commit = git("rev-parse", "--short", "HEAD");
   // Results written by earlier runs do not make the code dirty.
   const dirty = git("status", "--porcelain", "--", ".", ":!bench/results").length > 0;
