@@ -33,9 +33,21 @@ export async function projectBatch(
     tickets.map((t) => toTicketListDocument(t, now)),
     (rows) => insertOrUpsert(target.ticketList, rows),
   );
+  // Only details that are missing or older: a statement that changes nothing is an error on
+  // the embedded database (the guarded upsert collides), and costs a write everywhere.
+  const details = new Map<string, number>();
+  for (const chunk of chunks(tickets)) {
+    const found = target.ticketDetail.find(
+      { _id: { $in: chunk.map((t) => t._id) } },
+      { projection: { version: 1 } },
+    );
+    for await (const d of found) details.set(d._id.toHexString(), d.version);
+  }
   await insertOrUpsert(
     target.ticketDetail,
-    tickets.map((t) => toTicketDetailDocument(t, now)),
+    tickets
+      .filter((t) => (details.get(t._id.toHexString()) ?? 0) < t.version)
+      .map((t) => toTicketDetailDocument(t, now)),
   );
   const byBucket = new Map<BucketId, TicketDocument[]>();
   for (const ticket of tickets) {
@@ -84,13 +96,20 @@ export async function guardedBulk<T extends { _id: ObjectId; version: number }>(
         upsert: true,
       },
     })) as unknown as AnyBulkWriteOperation<T>[];
-    try {
-      await collection.bulkWrite(operations, { ordered: false });
-    } catch (error) {
-      // A duplicate key means a copy at this version or newer is already there.
-      if (!(error instanceof MongoBulkWriteError)) throw error;
-      const errors = error.result.getWriteErrors();
-      if (errors.length === 0 || errors.some((e) => e.code !== 11000)) throw error;
+    let pending = operations;
+    while (pending.length > 0) {
+      try {
+        await collection.bulkWrite(pending, { ordered: false });
+        break;
+      } catch (error) {
+        // A duplicate key means a copy at this version or newer is already there. FerretDB stops
+        // at the first failed statement even when unordered, so what follows it runs again
+        // (harmless on MongoDB, where it already ran: every statement is guarded).
+        if (!(error instanceof MongoBulkWriteError)) throw error;
+        const errors = error.result.getWriteErrors();
+        if (errors.length === 0 || errors.some((e) => e.code !== 11000)) throw error;
+        pending = pending.slice(Math.max(...errors.map((e) => e.index)) + 1);
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import type { Db, ObjectId } from "mongodb";
+import type { Collection, Db, Filter, ObjectId } from "mongodb";
 import { GENERATION_CACHE_MS } from "@/server/db/client";
 import {
   COLLECTIONS,
@@ -221,20 +221,27 @@ async function claim(db: Db, owner: string): Promise<RebuildState> {
 
 /** Re-projects every ticket whose version the target generation does not have yet. */
 async function reconcile(target: Collections, renewLease: () => Promise<void>): Promise<number> {
-  // A batch of ticket versions at a time against the list's, by `_id`: memory stays flat
-  // whatever the size of the desk.
+  // A batch of ticket versions at a time against the read models', by `_id`: memory stays flat
+  // whatever the size of the desk. Both per-ticket read models are compared: after a crash one
+  // can be ahead of the other.
   let count = 0;
   let batch: { _id: ObjectId; version: number }[] = [];
   const check = async () => {
-    const have = new Map<string, number>();
-    for await (const row of target.ticketList.find(
-      { _id: { $in: batch.map((t) => t._id) } },
-      { projection: { version: 1 } },
-    )) {
-      have.set(row._id.toHexString(), row.version);
-    }
-    for (const { _id, version } of batch) {
-      if (have.get(_id.toHexString()) === version) continue;
+    const ids = batch.map((t) => t._id);
+    const [list, detail] = await Promise.all([
+      versionsOf(target.ticketList, ids),
+      versionsOf(target.ticketDetail, ids),
+    ]);
+    const behind = new Set(
+      batch
+        .filter(({ _id, version }) => {
+          const id = _id.toHexString();
+          return list.get(id) !== version || detail.get(id) !== version;
+        })
+        .map(({ _id }) => _id.toHexString()),
+    );
+    for (const { _id } of batch) {
+      if (!behind.has(_id.toHexString())) continue;
       const ticket = await target.tickets.findOne({ _id });
       if (ticket) {
         await projectTicket(target, ticket, new Date());
@@ -252,6 +259,18 @@ async function reconcile(target: Collections, renewLease: () => Promise<void>): 
   }
   if (batch.length > 0) await check();
   return count;
+}
+
+async function versionsOf<T extends { _id: ObjectId; version: number }>(
+  collection: Collection<T>,
+  ids: ObjectId[],
+): Promise<Map<string, number>> {
+  const versions = new Map<string, number>();
+  const found = collection.find({ _id: { $in: ids } } as Filter<T>, {
+    projection: { version: 1 },
+  });
+  for await (const doc of found) versions.set(doc._id.toHexString(), doc.version);
+  return versions;
 }
 
 /**
