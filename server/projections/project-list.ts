@@ -18,7 +18,7 @@ const KEY_FIELDS = {
 const KEY_CHUNK = 2_000;
 
 /** Inserts keys; one that is already there (a retry, a second projector) is fine. */
-export async function insertKeys(keys: Collection<ListKeyDocument>, ids: string[]) {
+async function insertKeys(keys: Collection<ListKeyDocument>, ids: string[]) {
   for (const chunk of chunks(ids, KEY_CHUNK)) {
     try {
       await keys.insertMany(
@@ -33,7 +33,7 @@ export async function insertKeys(keys: Collection<ListKeyDocument>, ids: string[
   }
 }
 
-export async function deleteKeys(keys: Collection<ListKeyDocument>, ids: string[]) {
+async function deleteKeys(keys: Collection<ListKeyDocument>, ids: string[]) {
   for (const chunk of chunks(ids, KEY_CHUNK)) await keys.deleteMany({ _id: { $in: chunk } });
 }
 
