@@ -6,9 +6,10 @@ import type { ProjectorStatusDocument } from "@/server/projections/status";
 import type { TicketListDocument } from "@/server/tickets/queries/ticket-list/document";
 import type { ListKeyDocument } from "@/server/tickets/queries/ticket-list/keys";
 import type {
-  DashboardBucket,
-  DashboardBucketSync,
+  DashboardEntry,
+  DashboardInboxItem,
   DashboardSummary,
+  DashboardView,
 } from "@/server/tickets/queries/dashboard/documents";
 import type { TicketDetailDocument } from "@/server/tickets/queries/ticket-detail/document";
 import type { ApiTokenDocument } from "@/server/auth/api-tokens";
@@ -36,9 +37,10 @@ export const READ_MODELS = {
   ticketList: "ticket_list",
   ticketListKeys: "ticket_list_keys",
   ticketDetail: "ticket_detail",
-  dashboardBuckets: "dashboard_buckets",
-  dashboardSyncs: "dashboard_bucket_syncs",
-  dashboardSummary: "dashboard",
+  dashboardInbox: "dashboard_inbox",
+  dashboardEntries: "dashboard_entries",
+  dashboardSummary: "dashboard_summary",
+  dashboardViews: "dashboard_view",
 } as const;
 
 export const readModelName = (name: string, generation: number) =>
@@ -48,8 +50,9 @@ export const readModelName = (name: string, generation: number) =>
  * The shape of the read models. Bumped when a change needs them rebuilt; the start command
  * rebuilds read models of an older shape before serving them (upgradeReadModels).
  * 2: the list's key index (ticket_list_keys) and 1,024 dashboard buckets.
+ * 3: the dashboard's inbox, entries, summary and view instead of buckets.
  */
-export const READ_MODEL_SCHEMA = 2;
+export const READ_MODEL_SCHEMA = 3;
 
 export interface RegistryDocument {
   _id: "active";
@@ -75,9 +78,10 @@ export const collections = (db: Db, generation = 0) => {
     ticketList: db.collection<TicketListDocument>(read(READ_MODELS.ticketList)),
     ticketListKeys: db.collection<ListKeyDocument>(read(READ_MODELS.ticketListKeys)),
     ticketDetail: db.collection<TicketDetailDocument>(read(READ_MODELS.ticketDetail)),
-    dashboardBuckets: db.collection<DashboardBucket>(read(READ_MODELS.dashboardBuckets)),
-    dashboardSyncs: db.collection<DashboardBucketSync>(read(READ_MODELS.dashboardSyncs)),
+    dashboardInbox: db.collection<DashboardInboxItem>(read(READ_MODELS.dashboardInbox)),
+    dashboardEntries: db.collection<DashboardEntry>(read(READ_MODELS.dashboardEntries)),
     dashboardSummary: db.collection<DashboardSummary>(read(READ_MODELS.dashboardSummary)),
+    dashboardViews: db.collection<DashboardView>(read(READ_MODELS.dashboardViews)),
   };
 };
 

@@ -1,7 +1,7 @@
 import { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
 import { getCollections } from "@/server/db/client";
-import { guardedBulk, insertOrUpsert } from "@/server/projections/project-batch";
+import { guardedBulk, insertMissing, insertOrUpsert } from "@/server/projections/bulk-writes";
 
 interface Doc {
   _id: ObjectId;
@@ -44,5 +44,28 @@ describe("batched guarded writes", () => {
     expect((await docs.find({}).sort({ _id: 1 }).toArray()).map((d) => d.version)).toEqual([
       5, 9, 5, 9, 5, 5,
     ]);
+  });
+
+  it("insert every new document that follows one already there", async () => {
+    const { db } = await getCollections();
+    const docs = db.collection<Doc>("insert_after_collision_test");
+    const [old, a, b, c] = Array.from({ length: 4 }, () => new ObjectId());
+    await docs.insertOne({ _id: old!, version: 9, text: "newer" });
+    await insertOrUpsert(docs, [
+      { _id: a!, version: 1, text: "a" },
+      { _id: old!, version: 2, text: "older" },
+      { _id: b!, version: 1, text: "b" },
+    ]);
+    await insertMissing(docs, [
+      { _id: b!, version: 7, text: "not this" },
+      { _id: c!, version: 1, text: "c" },
+    ]);
+    const stored = await docs.find({}).toArray();
+    expect(Object.fromEntries(stored.map((d) => [d._id.toHexString(), d.text]))).toEqual({
+      [old!.toHexString()]: "newer",
+      [a!.toHexString()]: "a",
+      [b!.toHexString()]: "b",
+      [c!.toHexString()]: "c",
+    });
   });
 });

@@ -1,8 +1,7 @@
 import type { Collections } from "@/server/db/collections";
 import { chunks } from "@/server/projections/chunks";
 import { projectBatch } from "@/server/projections/project-batch";
-import { syncAllBuckets, syncBucket } from "@/server/projections/project-dashboard";
-import type { BucketId } from "@/server/tickets/queries/dashboard/documents";
+import { aggregateDashboard } from "@/server/projections/project-dashboard";
 import type { TicketDocument } from "@/server/tickets/write-model";
 
 /**
@@ -12,25 +11,20 @@ import type { TicketDocument } from "@/server/tickets/write-model";
  * the write model; for a backlog of thousands (after a seed or an outage) this is far faster
  * than the projector's ticket-at-a-time loop. Queue entries are left to the projector, which
  * drops those whose ticket is no longer marked.
- *
- * The dashboard summary is brought up to date with the buckets at the end, not per batch (that
- * would be most of the work). If the pass dies before that, the next catch-up, or the sweep of
- * the next projector that starts, syncs every bucket.
  */
 export async function catchUp(
   cols: Collections,
   options: { batchSize?: number; onProgress?: (projected: number, total: number) => void } = {},
 ): Promise<number> {
   const batchSize = options.batchSize ?? 5_000;
-  await syncAllBuckets(cols, new Date());
+  await aggregateDashboard(cols); // whatever an earlier pass or projector left in the inbox
   // Not estimatedDocumentCount: it crashes the embedded database's connection (FerretDB 1.24).
   const total = await cols.tickets.countDocuments({ dirtySince: { $ne: null } });
-  const touched = new Set<BucketId>();
   let projected = 0;
   let batch: TicketDocument[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    for (const b of await projectBatch(cols, batch, new Date())) touched.add(b);
+    await projectBatch(cols, batch, new Date());
     // One update per version (an update of many documents is one write on the embedded
     // database), each filtered on that version.
     const byVersion = new Map<number, TicketDocument["_id"][]>();
@@ -54,6 +48,5 @@ export async function catchUp(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
-  for (const b of touched) await syncBucket(cols, b, new Date());
   return projected;
 }

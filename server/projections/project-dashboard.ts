@@ -1,183 +1,212 @@
+import { ObjectId } from "mongodb";
 import type { Collections } from "@/server/db/collections";
 import { isDuplicateKey } from "@/server/db/errors";
-import { contribution } from "@/server/tickets/queries/dashboard/contribution";
+import { insertMissing, insertOrUpsert } from "@/server/projections/bulk-writes";
+import { chunks } from "@/server/projections/chunks";
+import { contribution, day } from "@/server/tickets/queries/dashboard/contribution";
 import {
   SUMMARY_ID,
-  bucketOf,
-  type BucketId,
+  VIEW_ID,
+  inboxId,
+  joinKeys,
+  splitKeys,
   type Counts,
-  type DashboardBucketSync,
+  type DashboardEntry,
+  type DashboardInboxItem,
+  type DashboardSummary,
+  type PendingAggregation,
 } from "@/server/tickets/queries/dashboard/documents";
+import { toDashboard } from "@/server/tickets/queries/dashboard/view";
 import type { TicketDocument } from "@/server/tickets/write-model";
 
+/** Compare-and-set attempts before an aggregation gives up (another one keeps winning). */
 const MAX_ROUNDS = 50;
+/** Inbox documents one aggregation takes in. */
+const AGGREGATE_BATCH = 5_000;
 
-/**
- * Counts one ticket's version into the dashboard, exactly once, then brings the summary up to
- * date with its bucket. Safe to repeat, to run out of order and to run in several projectors.
- */
-export async function projectDashboard(cols: Collections, ticket: TicketDocument, now: Date) {
-  const bucket = bucketOf(ticket._id);
-  await countIntoBucket(cols, bucket, ticket, now);
-  await syncBucket(cols, bucket, now);
-}
-
-async function ensure<T>(create: () => Promise<T>) {
-  try {
-    await create();
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error; // created concurrently: fine
-  }
-}
-
-async function countIntoBucket(cols: Collections, b: BucketId, ticket: TicketDocument, now: Date) {
-  const id = ticket._id.toHexString();
-  const next = contribution(ticket);
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const doc = await cols.dashboardBuckets.findOne(
-      { _id: b },
-      { projection: { [`entries.${id}`]: 1 } },
-    );
-    if (!doc) {
-      await ensure(() =>
-        cols.dashboardBuckets.insertOne({
-          _id: b,
-          rev: 0,
-          counts: {},
-          entries: {},
-          projectedAt: now,
-        }),
-      );
-      continue;
-    }
-    const entry = doc.entries?.[id];
-    if (entry && entry.v >= ticket.version) return; // already counted at this or a newer version
-
-    const delta = difference(entry?.k ?? [], next);
-    const inc: Record<string, number> = { rev: 1 };
-    for (const [key, change] of Object.entries(delta)) inc[`counts.${key}`] = change;
-    const written = await cols.dashboardBuckets.updateOne(
-      // Filter on the entry we read: if another projector moved it, read again and recompute.
-      {
-        _id: b,
-        ...(entry ? { [`entries.${id}.v`]: entry.v } : { [`entries.${id}`]: { $exists: false } }),
-      },
-      { $inc: inc, $set: { [`entries.${id}`]: { v: ticket.version, k: next }, projectedAt: now } },
-    );
-    if (written.matchedCount === 1) return;
-  }
-  throw new Error(`dashboard bucket ${b}: too much contention for ticket ${id}`);
+/** A ticket version's contribution, as an inbox document (see documents.ts). */
+export function inboxItem(ticket: TicketDocument): DashboardInboxItem {
+  return {
+    _id: inboxId(ticket._id, ticket.version),
+    ticketId: ticket._id,
+    version: ticket.version,
+    k: joinKeys(contribution(ticket)),
+  };
 }
 
 /**
- * Every bucket's changes into the summary: after a crash, whatever a bucket had not moved. Two
- * reads find the buckets that are ahead of their sync (or have one unfinished); only those sync.
+ * Records the tickets' contributions for the dashboard: the projection's whole dashboard step.
+ * A version recorded before (a replay, a retry) is already there and is left alone. The counters
+ * change when an aggregation (aggregateDashboard) takes the inbox in.
  */
-export async function syncAllBuckets(cols: Collections, now: Date) {
-  const syncs = new Map(
-    (await cols.dashboardSyncs.find({}, { projection: { rev: 1, pending: 1 } }).toArray()).map(
-      (sync) => [sync._id, sync],
-    ),
-  );
-  for await (const bucket of cols.dashboardBuckets.find({}, { projection: { rev: 1 } })) {
-    const sync = syncs.get(bucket._id);
-    if (sync && sync.pending === null && sync.rev >= bucket.rev) continue;
-    await syncBucket(cols, bucket._id, now);
-  }
+export async function recordContributions(cols: Collections, tickets: TicketDocument[]) {
+  await insertMissing(cols.dashboardInbox, tickets.map(inboxItem));
 }
 
-/** Moves a bucket's changes into the summary, through a pending record (see documents.ts). */
-export async function syncBucket(cols: Collections, b: BucketId, now: Date) {
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const sync = await cols.dashboardSyncs.findOne({ _id: b });
-    if (!sync) {
-      await ensure(() =>
-        cols.dashboardSyncs.insertOne({ _id: b, rev: 0, counts: {}, pending: null }),
-      );
-      continue;
-    }
-    if (sync.pending) {
-      await finish(cols, b, sync.pending, now);
-      continue;
-    }
-    const bucket = await cols.dashboardBuckets.findOne(
-      { _id: b },
-      { projection: { rev: 1, counts: 1 } },
-    );
-    if (!bucket || bucket.rev <= sync.rev) return; // the summary has everything this bucket has
-
-    const pending: NonNullable<DashboardBucketSync["pending"]> = {
-      from: sync.rev,
-      to: bucket.rev,
-      counts: bucket.counts,
-      delta: countsDelta(sync.counts, bucket.counts),
-    };
-    const started = await cols.dashboardSyncs.updateOne(
-      { _id: b, rev: sync.rev, pending: null },
-      { $set: { pending } },
-    );
-    if (started.matchedCount === 1) await finish(cols, b, pending, now);
-  }
-}
-
-async function finish(
+/**
+ * Takes everything in the inbox into the counters, batch by batch, exactly once; finishes first
+ * whatever an earlier aggregation (here or in another process) left half done. Safe to run in
+ * several processes at once. Returns how many inbox documents it took in.
+ */
+export async function aggregateDashboard(
   cols: Collections,
-  b: BucketId,
-  pending: NonNullable<DashboardBucketSync["pending"]>,
-  now: Date,
-) {
-  const revField = `revs.${b}`;
-  const inc: Record<string, number> = { [revField]: pending.to - pending.from };
-  for (const [key, change] of Object.entries(pending.delta)) inc[`counts.${key}`] = change;
-  // Applies only if the summary still includes exactly `from` for this bucket; if it already
-  // includes `to`, an earlier attempt applied it and this one must not.
-  const apply = () =>
-    cols.dashboardSummary.updateOne(
-      { _id: SUMMARY_ID, [revField]: pending.from === 0 ? { $exists: false } : pending.from },
-      { $inc: inc, $set: { projectedAt: now } },
-    );
-  const applied = await apply();
-  if (applied.matchedCount === 0) {
-    // Either applied before, or there was no summary yet. Make sure it exists and apply again:
-    // the revision filter makes a second apply a no-op if the first one (ours or another
-    // projector's) already went through. Concluding "applied before" just because the summary
-    // exists now would drop this delta when another projector created it a moment ago.
-    const exists = await cols.dashboardSummary.findOne(
-      { _id: SUMMARY_ID },
-      { projection: { _id: 1 } },
-    );
-    if (!exists) {
-      await ensure(() =>
-        cols.dashboardSummary.insertOne({
-          _id: SUMMARY_ID,
-          counts: {},
-          revs: {},
-          projectedAt: now,
-        }),
-      );
-    }
-    await apply();
+  options: { batchSize?: number } = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? AGGREGATE_BATCH;
+  let taken = 0;
+  for (;;) {
+    const n = await aggregateOnce(cols, batchSize);
+    if (n === 0) return taken;
+    taken += n;
   }
-  await cols.dashboardSyncs.updateOne(
-    { _id: b, "pending.to": pending.to },
-    { $set: { rev: pending.to, counts: pending.counts, pending: null } },
+}
+
+async function aggregateOnce(cols: Collections, batchSize: number): Promise<number> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const summary = await readSummary(cols);
+    if (summary.pending !== null) {
+      await finish(cols, summary.seq, JSON.parse(summary.pending) as PendingAggregation);
+      continue;
+    }
+    const items = await cols.dashboardInbox.find({}).limit(batchSize).toArray();
+    if (items.length === 0) return 0;
+
+    // What each ticket is counted with now, then every newer version of it, in order.
+    const entries = new Map<string, { version: number; k: string }>();
+    for (const chunk of chunks([...new Set(items.map((i) => i.ticketId.toHexString()))])) {
+      const found = cols.dashboardEntries.find({
+        _id: { $in: chunk.map((id) => ObjectId.createFromHexString(id)) },
+      });
+      for await (const e of found) entries.set(e._id.toHexString(), e);
+    }
+    const delta: Counts = {};
+    const moved = new Map<string, { version: number; k: string }>();
+    items.sort((a, b) => a.version - b.version);
+    for (const item of items) {
+      const id = item.ticketId.toHexString();
+      const current = moved.get(id) ?? entries.get(id);
+      if (current && current.version >= item.version) continue; // a replay or a late version
+      // Moved forward even when the keys are the same: an older version of the ticket that is
+      // still in the inbox (a later batch takes it in) must find itself stale.
+      if (current?.k !== item.k) {
+        for (const key of splitKeys(current?.k ?? "")) delta[key] = (delta[key] ?? 0) - 1;
+        for (const key of splitKeys(item.k)) delta[key] = (delta[key] ?? 0) + 1;
+      }
+      moved.set(id, { version: item.version, k: item.k });
+    }
+    const inbox = items.map((i) => i._id);
+    if (moved.size === 0) {
+      // Only replays and late versions: an entry only ever moves forward, so these stay stale.
+      await deleteInbox(cols, inbox);
+      return items.length;
+    }
+    // Otherwise even a batch that changes no counter goes through the compare-and-set: its
+    // entries must move in step with the counters, never alongside another aggregation.
+    const changes = Object.entries(delta).filter(([, n]) => n !== 0);
+    const counts = JSON.parse(summary.counts) as Counts;
+    for (const [key, n] of changes) {
+      const total = (counts[key] ?? 0) + n;
+      if (total === 0) delete counts[key];
+      else counts[key] = total;
+    }
+    const pending: PendingAggregation = {
+      inbox,
+      entries: [...moved].map(([id, e]) => [id, e.version, e.k]),
+      counted: changes.length > 0,
+    };
+    const written = await cols.dashboardSummary.updateOne(
+      { _id: SUMMARY_ID, seq: summary.seq, pending: null },
+      {
+        $set: {
+          seq: summary.seq + 1,
+          pending: JSON.stringify(pending),
+          ...(pending.counted ? { counts: JSON.stringify(counts), projectedAt: new Date() } : {}),
+        },
+      },
+    );
+    if (written.matchedCount !== 1) continue; // another aggregation went first: read again
+    await finish(cols, summary.seq + 1, pending);
+    return items.length;
+  }
+  throw new Error("dashboard: too much contention between aggregations");
+}
+
+async function readSummary(cols: Collections): Promise<DashboardSummary> {
+  for (;;) {
+    const summary = await cols.dashboardSummary.findOne({ _id: SUMMARY_ID });
+    if (summary) return summary;
+    try {
+      await cols.dashboardSummary.insertOne({
+        _id: SUMMARY_ID,
+        seq: 0,
+        counts: "{}",
+        pending: null,
+        projectedAt: null,
+      });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error; // created concurrently: read that one
+    }
+  }
+}
+
+/** The follow-up of the change at `seq`: idempotent, so any aggregation may run it, again. */
+async function finish(cols: Collections, seq: number, pending: PendingAggregation) {
+  await writeEntries(
+    cols,
+    new Map(pending.entries.map(([id, version, k]) => [id, { version, k }])),
+  );
+  await deleteInbox(cols, pending.inbox);
+  if (pending.counted) await refreshDashboardView(cols);
+  await cols.dashboardSummary.updateOne(
+    { _id: SUMMARY_ID, seq, pending: { $ne: null } },
+    { $set: { pending: null } },
   );
 }
 
-/** −1 for every key only in `before`, +1 for every key only in `after`. */
-export function difference(before: string[], after: string[]): Counts {
-  const delta: Counts = {};
-  for (const key of before) delta[key] = (delta[key] ?? 0) - 1;
-  for (const key of after) delta[key] = (delta[key] ?? 0) + 1;
-  for (const key of Object.keys(delta)) if (delta[key] === 0) delete delta[key];
-  return delta;
+/** Entries move forward only (version-guarded), so a repeated follow-up changes nothing. */
+async function writeEntries(cols: Collections, moved: Map<string, { version: number; k: string }>) {
+  const docs: DashboardEntry[] = [...moved].map(([id, e]) => ({
+    _id: ObjectId.createFromHexString(id),
+    version: e.version,
+    k: e.k,
+  }));
+  await insertOrUpsert(cols.dashboardEntries, docs);
 }
 
-function countsDelta(before: Counts, after: Counts): Counts {
-  const delta: Counts = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const change = (after[key] ?? 0) - (before[key] ?? 0);
-    if (change !== 0) delta[key] = change;
+async function deleteInbox(cols: Collections, ids: string[]) {
+  for (const chunk of chunks(ids)) await cols.dashboardInbox.deleteMany({ _id: { $in: chunk } });
+}
+
+/**
+ * Writes the dashboard as served, from the summary as it is now, for today; a view of an older
+ * sequence never replaces a newer one. The projector also calls this when the day changes.
+ */
+export async function refreshDashboardView(cols: Collections, now = new Date()) {
+  const summary = await readSummary(cols);
+  const view = {
+    seq: summary.seq,
+    day: day(now),
+    dashboard: JSON.stringify(
+      toDashboard(JSON.parse(summary.counts) as Counts, summary.projectedAt, now),
+    ),
+  };
+  const written = await cols.dashboardViews.updateOne(
+    {
+      _id: VIEW_ID,
+      $or: [{ seq: { $lt: view.seq } }, { seq: view.seq, day: { $lt: view.day } }],
+    },
+    { $set: view },
+  );
+  if (written.matchedCount === 1) return;
+  try {
+    await cols.dashboardViews.insertOne({ _id: VIEW_ID, ...view });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error; // there, and as new or newer
   }
-  return delta;
+}
+
+/** Whether the view is for an earlier day than `now` (or missing): the projector refreshes it. */
+export async function viewIsOutdated(cols: Collections, now = new Date()) {
+  const view = await cols.dashboardViews.findOne({ _id: VIEW_ID }, { projection: { day: 1 } });
+  return view === null || view.day < day(now);
 }

@@ -1,6 +1,6 @@
-import { MongoBulkWriteError, type Collection } from "mongodb";
+import type { Collection } from "mongodb";
 import type { Collections } from "@/server/db/collections";
-import { isDuplicateKey } from "@/server/db/errors";
+import { insertMissing, insertOrUpsert } from "@/server/projections/bulk-writes";
 import { chunks } from "@/server/projections/chunks";
 import { writeIfNewer } from "@/server/projections/version-guard";
 import type { TicketListDocument } from "@/server/tickets/queries/ticket-list/document";
@@ -19,18 +19,11 @@ const KEY_CHUNK = 2_000;
 
 /** Inserts keys; one that is already there (a retry, a second projector) is fine. */
 async function insertKeys(keys: Collection<ListKeyDocument>, ids: string[]) {
-  for (const chunk of chunks(ids, KEY_CHUNK)) {
-    try {
-      await keys.insertMany(
-        chunk.map((_id) => ({ _id })),
-        { ordered: false },
-      );
-    } catch (error) {
-      if (isDuplicateKey(error)) continue;
-      if (!(error instanceof MongoBulkWriteError)) throw error;
-      if (error.result.getWriteErrors().some((e) => e.code !== 11000)) throw error;
-    }
-  }
+  await insertMissing(
+    keys,
+    ids.map((_id) => ({ _id })),
+    KEY_CHUNK,
+  );
 }
 
 async function deleteKeys(keys: Collection<ListKeyDocument>, ids: string[]) {
@@ -62,7 +55,6 @@ export async function projectListRow(cols: Collections, row: TicketListDocument)
 export async function projectListRows(
   target: Collections,
   rows: TicketListDocument[],
-  writeRows: (rows: TicketListDocument[]) => Promise<void>,
 ): Promise<void> {
   if (rows.length === 0) return;
   const olds = new Map<string, Pick<TicketListDocument, keyof typeof KEY_FIELDS | "_id">>();
@@ -78,7 +70,7 @@ export async function projectListRows(
     return !old || old.version < row.version;
   });
   await insertKeys(target.ticketListKeys, fresh.flatMap(listKeysOf));
-  await writeRows(fresh);
+  await insertOrUpsert(target.ticketList, fresh);
   const retired: string[] = [];
   for (const row of fresh) {
     const old = olds.get(row._id.toHexString());

@@ -3,7 +3,11 @@ import { randomBytes } from "node:crypto";
 import type { ObjectId } from "mongodb";
 import { isTransientDatabaseError, OperationStuckError } from "@/server/db/errors";
 import { collections, type Collections } from "@/server/db/collections";
-import { syncAllBuckets } from "@/server/projections/project-dashboard";
+import {
+  aggregateDashboard,
+  refreshDashboardView,
+  viewIsOutdated,
+} from "@/server/projections/project-dashboard";
 import { projectTicket } from "@/server/projections/project-ticket";
 import { EPOCH, enqueue } from "@/server/projections/queue";
 import { HEARTBEAT_MS } from "@/server/projections/status";
@@ -213,6 +217,8 @@ export class Projector {
         }
       }),
     );
+    // The dashboard takes in what these projections recorded, in one aggregation.
+    if (due.length > 0) await settleWithin(aggregateDashboard(cols), this.leaseMs, "the dashboard");
     return due.length;
   }
 
@@ -239,8 +245,11 @@ export class Projector {
         // caches the generation briefly). Ask the registry itself: if it moved, project into the
         // new one too before clearing anything, so no change lands only in the old generation.
         const active = (await cols.registry.findOne({ _id: "active" }))?.generation ?? 0;
-        if (active !== cols.generation)
-          await projectTicket(collections(cols.db, active), ticket, new Date());
+        if (active !== cols.generation) {
+          const switched = collections(cols.db, active);
+          await projectTicket(switched, ticket, new Date());
+          await aggregateDashboard(switched);
+        }
         this.recordLag(ticket, projectedAt);
         // Only this version is cleared: a command that landed meanwhile keeps the ticket marked.
         await cols.tickets.updateOne(
@@ -298,9 +307,10 @@ export class Projector {
       .toArray();
     const now = new Date();
     for (const { _id } of dirty) await enqueue(cols.projectionQueue, _id, now);
-    // A batch pass (catch-up, rebuild) that died before syncing its buckets left the summary
-    // behind them; a sync with nothing to move is two reads.
-    await syncAllBuckets(cols, now);
+    // What a projector that died after its projections, before their aggregation, left in the
+    // dashboard's inbox; and the view, which shows the last 30 days, moves to a new day.
+    await aggregateDashboard(cols);
+    if (await viewIsOutdated(cols, now)) await refreshDashboardView(cols, now);
     return dirty.length;
   }
 }

@@ -13,7 +13,7 @@ import {
 } from "@/server/db/collections";
 import { isDuplicateKey } from "@/server/db/errors";
 import { ensureIndexes } from "@/server/db/indexes";
-import { syncAllBuckets } from "@/server/projections/project-dashboard";
+import { aggregateDashboard } from "@/server/projections/project-dashboard";
 import { projectBatch } from "@/server/projections/project-batch";
 import { projectTicket } from "@/server/projections/project-ticket";
 import type { TicketDocument } from "@/server/tickets/write-model";
@@ -117,7 +117,7 @@ export async function rebuildReadModels(
       if (batch.length >= batchSize) await flush();
     }
     await flush();
-    await syncAllBuckets(target, new Date());
+    await aggregateDashboard(target);
     // The switch: one write, after which every process reads and projects the new generation
     // (each within GENERATION_CACHE_MS).
     const switchedAt = new Date();
@@ -142,6 +142,7 @@ export async function rebuildReadModels(
     const settled = (state.switchedAt?.getTime() ?? 0) + 2.5 * GENERATION_CACHE_MS;
     await sleep(Math.max(0, settled - Date.now()));
     const reconciled = await reconcile(target, () => checkpoint({}));
+    await aggregateDashboard(target);
     log(`Re-projected ${reconciled} tickets written during the rebuild.`);
     await checkpoint({ phase: "done", reconciled });
   }

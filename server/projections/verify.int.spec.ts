@@ -7,7 +7,8 @@ import { verifyProjections, type Drift } from "@/server/projections/verify";
 import { addNote } from "@/server/tickets/commands/add-note";
 import { assignAgent } from "@/server/tickets/commands/assign-agent";
 import { changeStatus } from "@/server/tickets/commands/change-status";
-import { bucketOf, SUMMARY_ID } from "@/server/tickets/queries/dashboard/documents";
+import { refreshDashboardView } from "@/server/projections/project-dashboard";
+import { SUMMARY_ID } from "@/server/tickets/queries/dashboard/documents";
 import { as, catchUp, create } from "@/server/testing/fixtures";
 
 /** What a test compares: the fields that say what and where, not the wording of the detail. */
@@ -33,9 +34,10 @@ describe("projections:verify", () => {
         cols.projectionQueue,
         cols.ticketList,
         cols.ticketDetail,
-        cols.dashboardBuckets,
-        cols.dashboardSyncs,
+        cols.dashboardInbox,
+        cols.dashboardEntries,
         cols.dashboardSummary,
+        cols.dashboardViews,
       ].map((collection) => collection.deleteMany({})),
     );
   });
@@ -64,7 +66,19 @@ describe("projections:verify", () => {
       ...(await cols.ticketList.findOne({ _id: ids[4] }))!,
       _id: extra,
     });
-    await cols.dashboardSummary.updateOne({ _id: SUMMARY_ID }, { $inc: { "counts.total": 1 } });
+    // A counter that is off by one, shown as such by the view.
+    const summary = (await cols.dashboardSummary.findOne({ _id: SUMMARY_ID }))!;
+    const counts = JSON.parse(summary.counts) as Record<string, number>;
+    await cols.dashboardSummary.updateOne(
+      { _id: SUMMARY_ID },
+      {
+        $set: {
+          seq: summary.seq + 1,
+          counts: JSON.stringify({ ...counts, total: counts.total! + 1 }),
+        },
+      },
+    );
+    await refreshDashboardView(cols);
 
     const report = await verifyProjections(cols, { waitForQueueMs: 0 });
     expect(report.tickets).toBe(5);
@@ -179,21 +193,27 @@ describe("projections:verify", () => {
     ]);
   });
 
-  it("reports an unfinished dashboard sync", async () => {
+  it("reports an unfinished aggregation, contributions left in the inbox and a stale view", async () => {
     const [id] = await createTickets(1);
     await catchUp();
-    const bucket = bucketOf(id!);
-    await cols.dashboardSyncs.updateOne(
-      { _id: bucket },
-      { $set: { pending: { from: 1, to: 2, counts: {}, delta: {} } } },
+    const { seq } = (await cols.dashboardSummary.findOne({ _id: SUMMARY_ID }))!;
+    await cols.dashboardSummary.updateOne(
+      { _id: SUMMARY_ID },
+      { $set: { pending: JSON.stringify({ inbox: [], entries: [], counted: false }) } },
     );
+    await cols.dashboardInbox.insertOne({ _id: "left", ticketId: id!, version: 9, k: "total" });
+    await cols.dashboardViews.updateOne({}, { $set: { dashboard: "{}" } });
     const report = await verifyProjections(cols, { waitForQueueMs: 0 });
-    expect(report.drift).toEqual([
-      {
-        readModel: "dashboard",
-        kind: "wrong",
-        detail: `bucket ${bucket}: the sync from revision 1 to 2 was not finished`,
-      },
-    ]);
+    expect(brief(report.drift)).toEqual(
+      [
+        ["dashboard", "stale", "1 recorded contributions were not taken into the counters"],
+        ["dashboard", "wrong", `the follow-up of change ${seq} (entries, inbox) was not finished`],
+        [
+          "dashboard",
+          "stale",
+          `the view (change ${seq}) does not show the counters (change ${seq})`,
+        ],
+      ].sort(),
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { ObjectId } from "mongodb";
 import type { Collections } from "@/server/db/collections";
-import { SUMMARY_ID } from "@/server/tickets/queries/dashboard/documents";
+import { SUMMARY_ID, VIEW_ID } from "@/server/tickets/queries/dashboard/documents";
+import { toDashboard } from "@/server/tickets/queries/dashboard/view";
 import { nonZero, recountDashboard } from "@/server/tickets/queries/dashboard/recount";
 import { toTicketDetailDocument } from "@/server/tickets/queries/ticket-detail/document";
 import { toTicketListDocument } from "@/server/tickets/queries/ticket-list/document";
@@ -79,10 +80,14 @@ async function waitForQueue(cols: Collections, waitMs: number) {
   const deadline = Date.now() + waitMs;
   for (;;) {
     // Looks for one live entry rather than counting: the answer is yes or no.
-    const live = await cols.projectionQueue.findOne(
-      { dead: { $ne: true } },
-      { projection: { _id: 1 } },
-    );
+    // A drained queue, then a dashboard that took in what the projections recorded.
+    const live =
+      (await cols.projectionQueue.findOne({ dead: { $ne: true } }, { projection: { _id: 1 } })) ??
+      (await cols.dashboardInbox.findOne({}, { projection: { _id: 1 } })) ??
+      (await cols.dashboardSummary.findOne(
+        { _id: SUMMARY_ID, pending: { $ne: null } },
+        { projection: { _id: 1 } },
+      ));
     const left = deadline - Date.now();
     if (!live || left <= 0) return;
     await sleep(Math.min(POLL_MS, left));
@@ -208,9 +213,16 @@ export async function verifyProjections(
     }
   }
 
+  drift.push(...(await verifyDashboard(cols)));
+  return { tickets, pending, drift };
+}
+
+/** The counters against a recount, and what the aggregations have left undone. */
+async function verifyDashboard(cols: Collections): Promise<Drift[]> {
+  const drift: Drift[] = [];
   const expected = nonZero(await recountDashboard(cols));
   const summary = await cols.dashboardSummary.findOne({ _id: SUMMARY_ID });
-  const found = nonZero(summary?.counts ?? {});
+  const found = nonZero(summary ? (JSON.parse(summary.counts) as Record<string, number>) : {});
   const keys = [...new Set([...Object.keys(expected), ...Object.keys(found)])].sort();
   for (const key of keys) {
     if ((expected[key] ?? 0) === (found[key] ?? 0)) continue;
@@ -220,18 +232,40 @@ export async function verifyProjections(
       detail: `${key}: expected ${expected[key] ?? 0}, found ${found[key] ?? 0}`,
     });
   }
-  // Once the queue has drained no projection is left to finish a pending sync, so its bucket's
-  // change would wait for the next write to that bucket to reach the summary.
-  for await (const { _id, pending: unfinished } of cols.dashboardSyncs.find({
-    pending: { $ne: null },
-  })) {
-    if (!unfinished) continue;
+  // Once the queue has drained, nothing is left to take these in until the next write.
+  const waiting = await cols.dashboardInbox.countDocuments({});
+  if (waiting > 0) {
+    drift.push({
+      readModel: "dashboard",
+      kind: "stale",
+      detail: `${waiting} recorded contributions were not taken into the counters`,
+    });
+  }
+  if (summary?.pending) {
     drift.push({
       readModel: "dashboard",
       kind: "wrong",
-      detail: `bucket ${_id}: the sync from revision ${unfinished.from} to ${unfinished.to} was not finished`,
+      detail: `the follow-up of change ${summary.seq} (entries, inbox) was not finished`,
     });
   }
-
-  return { tickets, pending, drift };
+  // The view must say what the counters say (for the day it was made for).
+  const view = await cols.dashboardViews.findOne({ _id: VIEW_ID });
+  if (summary && Object.keys(found).length > 0) {
+    const shown = view ? JSON.stringify(canonical(JSON.parse(view.dashboard))) : null;
+    const counted = view
+      ? JSON.stringify(canonical(toDashboard(found, summary.projectedAt, dayNoon(view.day))))
+      : "";
+    if (shown !== counted) {
+      drift.push({
+        readModel: "dashboard",
+        kind: "stale",
+        detail: view
+          ? `the view (change ${view.seq}) does not show the counters (change ${summary.seq})`
+          : "there is no view of the counters",
+      });
+    }
+  }
+  return drift;
 }
+
+const dayNoon = (day: string) => new Date(`${day}T12:00:00Z`);

@@ -1,5 +1,6 @@
 import { ObjectId } from "mongodb";
 import { getCollections } from "@/server/db/client";
+import { aggregateDashboard } from "@/server/projections/project-dashboard";
 import { Projector } from "@/server/projections/projector";
 import type { CommandOptions } from "@/server/tickets/commands/command-options";
 import { createTicket, createTicketInput } from "@/server/tickets/commands/create-ticket";
@@ -20,7 +21,10 @@ export async function catchUp(projector = manualProjector()): Promise<void> {
     const due = await cols.projectionQueue
       .find({ dead: false }, { projection: { _id: 1 } })
       .toArray();
-    if (due.length === 0) return;
+    if (due.length === 0) {
+      await aggregateDashboard(cols);
+      return;
+    }
     for (const { _id } of due) await projector.processEntry(cols, _id);
   }
   throw new Error("projection queue did not drain");

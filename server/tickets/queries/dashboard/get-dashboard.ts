@@ -1,99 +1,30 @@
 import "server-only";
 import { getCollections } from "@/server/db/client";
-import { PRIORITIES, STATUSES, type Priority, type Status } from "@/server/tickets/domain/types";
-import { binMidpointMs, day, decodeKey } from "@/server/tickets/queries/dashboard/contribution";
-import { SUMMARY_ID, type Counts } from "@/server/tickets/queries/dashboard/documents";
+import { day } from "@/server/tickets/queries/dashboard/contribution";
+import { SUMMARY_ID, VIEW_ID } from "@/server/tickets/queries/dashboard/documents";
+import { toDashboard, type Dashboard } from "@/server/tickets/queries/dashboard/view";
 
-export const DASHBOARD_DAYS = 30;
+export {
+  DASHBOARD_DAYS,
+  type Dashboard,
+  type DurationStats,
+} from "@/server/tickets/queries/dashboard/view";
 
-export interface DurationStats {
-  /** How many tickets the figures are over. */
-  count: number;
-  p50Ms: number | null;
-  p90Ms: number | null;
-}
-
-export interface Dashboard {
-  total: number;
-  byStatus: Record<Status, number>;
-  /** Active (not closed) tickets per priority. */
-  byPriority: Record<Priority, number>;
-  /** Active tickets with no assignee. */
-  unassigned: number;
-  withNotes: number;
-  /** Active tickets per assignee. */
-  byAssignee: Record<string, number>;
-  /** The last 30 UTC days, oldest first. */
-  perDay: { day: string; created: number; closed: number }[];
-  /** From creation to first triage, for tickets triaged in the last 30 days. */
-  timeToTriage: DurationStats;
-  /** From creation to close, for tickets closed in the last 30 days. */
-  timeToClose: DurationStats;
-  /** When the projector last changed these numbers (null: nothing projected yet). */
-  asOf: string | null;
-}
-
-/** The dashboard, from its one summary document; never touches the tickets. */
+/**
+ * The dashboard, from its view: one small document, whatever the size of the desk. On the first
+ * read of a new UTC day, before the projector has moved the view to it, from the summary.
+ */
 export async function getDashboard(now = new Date()): Promise<Dashboard> {
-  const { dashboardSummary } = await getCollections();
+  const { dashboardViews, dashboardSummary } = await getCollections();
+  const view = await dashboardViews.findOne({ _id: VIEW_ID });
+  if (view && view.day === day(now)) return JSON.parse(view.dashboard) as Dashboard;
   const summary = await dashboardSummary.findOne(
     { _id: SUMMARY_ID },
     { projection: { counts: 1, projectedAt: 1 } },
   );
-  return toDashboard(summary?.counts ?? {}, summary?.projectedAt ?? null, now);
-}
-
-export function toDashboard(counts: Counts, projectedAt: Date | null, now: Date): Dashboard {
-  const get = (key: string) => counts[key] ?? 0;
-  const days = Array.from({ length: DASHBOARD_DAYS }, (_, i) =>
-    day(new Date(now.getTime() - (DASHBOARD_DAYS - 1 - i) * 86_400_000)),
+  return toDashboard(
+    summary ? (JSON.parse(summary.counts) as Record<string, number>) : {},
+    summary?.projectedAt ?? null,
+    now,
   );
-  const inWindow = new Set(days);
-
-  const byAssignee: Record<string, number> = {};
-  const triage: Counts = {};
-  const close: Counts = {};
-  for (const [key, value] of Object.entries(counts)) {
-    if (value <= 0) continue;
-    if (key.startsWith("a:")) byAssignee[decodeKey(key.slice(2))] = value;
-    const [kind, keyDay, bin] = key.split(":");
-    if ((kind === "tt" || kind === "tc") && keyDay && bin && inWindow.has(keyDay)) {
-      const into = kind === "tt" ? triage : close;
-      into[bin] = (into[bin] ?? 0) + value;
-    }
-  }
-
-  return {
-    total: get("total"),
-    byStatus: Object.fromEntries(STATUSES.map((s) => [s, get(`s:${s}`)])) as Record<Status, number>,
-    byPriority: Object.fromEntries(PRIORITIES.map((p) => [p, get(`p:${p}`)])) as Record<
-      Priority,
-      number
-    >,
-    unassigned: get("u"),
-    withNotes: get("n"),
-    byAssignee,
-    perDay: days.map((d) => ({ day: d, created: get(`c:${d}`), closed: get(`x:${d}`) })),
-    timeToTriage: percentiles(triage),
-    timeToClose: percentiles(close),
-    asOf: projectedAt ? projectedAt.toISOString() : null,
-  };
-}
-
-function percentiles(bins: Counts): DurationStats {
-  const sorted = Object.entries(bins)
-    .map(([bin, count]) => [Number(bin), count] as const)
-    .sort((a, b) => a[0] - b[0]);
-  const count = sorted.reduce((sum, [, n]) => sum + n, 0);
-  const at = (q: number) => {
-    if (count === 0) return null;
-    const rank = Math.ceil(q * count);
-    let seen = 0;
-    for (const [bin, n] of sorted) {
-      seen += n;
-      if (seen >= rank) return binMidpointMs(bin);
-    }
-    return null;
-  };
-  return { count, p50Ms: at(0.5), p90Ms: at(0.9) };
 }
