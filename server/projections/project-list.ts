@@ -4,7 +4,11 @@ import { insertMissing, insertOrUpsert } from "@/server/projections/bulk-writes"
 import { chunks } from "@/server/projections/chunks";
 import { writeIfNewer } from "@/server/projections/version-guard";
 import type { TicketListDocument } from "@/server/tickets/queries/ticket-list/document";
-import { listKeysOf, type ListKeyDocument } from "@/server/tickets/queries/ticket-list/keys";
+import {
+  listKeyDocumentsOf,
+  listKeysOf,
+  type ListKeyDocument,
+} from "@/server/tickets/queries/ticket-list/keys";
 
 const KEY_FIELDS = {
   status: 1,
@@ -18,12 +22,8 @@ const KEY_FIELDS = {
 const KEY_CHUNK = 2_000;
 
 /** Inserts keys; one that is already there (a retry, a second projector) is fine. */
-async function insertKeys(keys: Collection<ListKeyDocument>, ids: string[]) {
-  await insertMissing(
-    keys,
-    ids.map((_id) => ({ _id })),
-    KEY_CHUNK,
-  );
+async function insertKeys(keys: Collection<ListKeyDocument>, docs: ListKeyDocument[]) {
+  await insertMissing(keys, docs, KEY_CHUNK);
 }
 
 async function deleteKeys(keys: Collection<ListKeyDocument>, ids: string[]) {
@@ -40,7 +40,7 @@ export async function projectListRow(cols: Collections, row: TicketListDocument)
   const old = await cols.ticketList.findOne({ _id: row._id }, { projection: KEY_FIELDS });
   if (old && old.version >= row.version) return; // this version (or a newer one) is there
   const keys = listKeysOf(row);
-  await insertKeys(cols.ticketListKeys, keys);
+  await insertKeys(cols.ticketListKeys, listKeyDocumentsOf(row));
   if ((await writeIfNewer(cols.ticketList, row)) === "stale") {
     // Another projector got there first. If it wrote a newer version, our keys are dead now;
     // if it wrote this same version, they are its keys too and must stay.
@@ -69,7 +69,7 @@ export async function projectListRows(
     const old = olds.get(row._id.toHexString());
     return !old || old.version < row.version;
   });
-  await insertKeys(target.ticketListKeys, fresh.flatMap(listKeysOf));
+  await insertKeys(target.ticketListKeys, fresh.flatMap(listKeyDocumentsOf));
   await insertOrUpsert(target.ticketList, fresh);
   const retired: string[] = [];
   for (const row of fresh) {

@@ -24,8 +24,9 @@ export interface QueueEntry {
 export const EPOCH = new Date(0);
 
 export async function enqueue(queue: Collection<QueueEntry>, ticketId: ObjectId, now: Date) {
+  // One write on the common path: the upsert also says whether the entry is parked.
   const upsert = () =>
-    queue.updateOne(
+    queue.findOneAndUpdate(
       { _id: ticketId },
       {
         $inc: { n: 1 },
@@ -38,19 +39,22 @@ export async function enqueue(queue: Collection<QueueEntry>, ticketId: ObjectId,
           dead: false,
         },
       },
-      { upsert: true },
+      { upsert: true, returnDocument: "after" },
     );
+  let entry: QueueEntry | null;
   try {
-    await upsert();
+    entry = await upsert();
   } catch (error) {
     // Two concurrent upserts of a new entry: one inserts, the other must update.
     if (!isDuplicateKey(error)) throw error;
-    await upsert();
+    entry = await upsert();
   }
   // A new write to a parked ticket deserves a fresh round of attempts: a dead letter must never
   // swallow later commands.
-  await queue.updateOne(
-    { _id: ticketId, dead: true },
-    { $set: { dead: false, attempts: 0, lastError: null, leaseUntil: EPOCH, owner: null } },
-  );
+  if (entry?.dead !== false) {
+    await queue.updateOne(
+      { _id: ticketId, dead: true },
+      { $set: { dead: false, attempts: 0, lastError: null, leaseUntil: EPOCH, owner: null } },
+    );
+  }
 }

@@ -15,9 +15,14 @@ import type { TicketListDocument } from "@/server/tickets/queries/ticket-list/do
  * key is live only while the row is at its version. Keys are written before the row and the old
  * ones deleted after it, so a reader always finds a live key for every row; a key left behind by
  * a crash is skipped (and deleted) by the reader that meets it.
+ *
+ * A key also carries the row's subject, so a subject search checks keys, a few bytes each, and
+ * reads only the rows that match.
  */
 export interface ListKeyDocument {
   _id: string;
+  /** The row's subject at the key's version (absent on keys written before it was added). */
+  s?: string;
 }
 
 export interface ListKey {
@@ -26,6 +31,7 @@ export interface ListKey {
   position: string;
   ticketId: string;
   version: number;
+  subject?: string;
 }
 
 const TIME_DIGITS = 13;
@@ -62,6 +68,13 @@ export function listKeysOf(
 ): string[] {
   const at = position(row.updatedAt.getTime(), row._id.toHexString());
   return facetsOf(row).map((facet) => `${facet}|${at}|${row.version}`);
+}
+
+/** The key documents of a row: its keys, each with the subject. */
+export function listKeyDocumentsOf(
+  row: Parameters<typeof listKeysOf>[0] & Pick<TicketListDocument, "subject">,
+): ListKeyDocument[] {
+  return listKeysOf(row).map((_id) => ({ _id, s: row.subject }));
 }
 
 export function parseListKey(key: string): ListKey {

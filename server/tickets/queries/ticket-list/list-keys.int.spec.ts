@@ -107,6 +107,8 @@ describe("the list's key index", () => {
   it("keeps one live key per facet and row, and verify finds no drift", async () => {
     const keys = await cols.ticketListKeys.find({}).toArray();
     expect(keys.map((k) => k._id).sort()).toEqual(rows.flatMap(listKeysOf).sort());
+    const subjects = new Map(rows.map((r) => [r._id.toHexString(), r.subject]));
+    expect(keys.filter((k) => k.s !== subjects.get(k._id.split("|")[2]!))).toEqual([]);
     expect((await verifyProjections(cols, { waitForQueueMs: 0 })).drift).toEqual([]);
 
     const [lost] = keys;
@@ -120,6 +122,28 @@ describe("the list's key index", () => {
       },
     ]);
     await cols.ticketListKeys.insertOne(lost!);
+  });
+
+  it("searches subjects on the keys, and still finds rows whose keys carry no subject", async () => {
+    const refunds = rows.filter((r) => r.subject.startsWith("Refund"));
+    const bare = refunds.slice(0, 3).flatMap(listKeysOf); // as written by an older version
+    await cols.ticketListKeys.updateMany({ _id: { $in: bare } }, { $unset: { s: "" } });
+    expect(await allPages({ q: "refund" })).toEqual(
+      expected(rows, (r) => r.subject.startsWith("Refund")),
+    );
+    expect(await allPages({ q: "REFUND 1" })).toEqual(
+      expected(rows, (r) => r.subject.startsWith("Refund 1")),
+    );
+    const restored = refunds.slice(0, 3).flatMap((r) => listKeysOf(r));
+    for (const r of refunds.slice(0, 3)) {
+      await cols.ticketListKeys.updateMany(
+        { _id: { $in: listKeysOf(r) } },
+        { $set: { s: r.subject } },
+      );
+    }
+    expect(
+      await cols.ticketListKeys.countDocuments({ _id: { $in: restored }, s: { $exists: true } }),
+    ).toBe(restored.length);
   });
 
   it("skips and deletes keys a crash left behind, and shows a row whose new keys landed first", async () => {

@@ -153,6 +153,7 @@ const MAX_ROUND = 1_000;
 export async function listTickets(query: ListTicketsQuery): Promise<TicketListPage> {
   const { ticketList, ticketListKeys } = await getCollections();
   const matches = rowFilter(query);
+  const subject = subjectMatcher(query);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const before = cursor ? position(cursor.u, cursor.i) : undefined;
 
@@ -178,7 +179,7 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
             .limit(round)
             .toArray();
           s.done = keys.length < round;
-          s.buffer = keys.map((k) => parseListKey(k._id));
+          s.buffer = keys.map((k) => ({ ...parseListKey(k._id), subject: k.s }));
           const last = s.buffer.at(-1);
           if (last) s.below = last.position;
         }),
@@ -193,18 +194,27 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
       taken.push(newest.buffer.shift()!);
     }
     if (taken.length === 0 && streams.every((s) => s.done && s.buffer.length === 0)) break;
-    if (taken.length === 0) continue;
+    // A subject search reads only the rows whose key has a matching subject.
+    const candidates = subject
+      ? taken.filter((k) => k.subject === undefined || subject.test(k.subject))
+      : taken;
+    if (candidates.length === 0) {
+      round = Math.min(round * 2, MAX_ROUND);
+      continue;
+    }
 
     const byId = new Map(
       (
         await ticketList
           .find({
-            _id: { $in: [...new Set(taken.map((k) => k.ticketId))].map((id) => new ObjectId(id)) },
+            _id: {
+              $in: [...new Set(candidates.map((k) => k.ticketId))].map((id) => new ObjectId(id)),
+            },
           })
           .toArray()
       ).map((row) => [row._id.toHexString(), row]),
     );
-    for (const key of taken) {
+    for (const key of candidates) {
       const row = byId.get(key.ticketId);
       // A key is live only while the row is at its version; an older one is a leftover.
       if (row && row.version > key.version)
@@ -232,8 +242,11 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
 }
 
 /** The whole filter, checked on each row read through a facet. */
+const subjectMatcher = (query: ListTicketsQuery) =>
+  query.q ? new RegExp(escapeRegex(query.q), "iu") : null;
+
 function rowFilter(query: ListTicketsQuery): (row: TicketListDocument) => boolean {
-  const subject = query.q ? new RegExp(escapeRegex(query.q), "iu") : null;
+  const subject = subjectMatcher(query);
   const ranges = DAY_RANGES.flatMap(([name, field]) => {
     const range = dayRange(query[`${name}From`], query[`${name}To`]);
     return range ? [{ field, range }] : [];
