@@ -26,6 +26,11 @@ export interface ProjectorOptions {
   concurrency?: number;
   /** How often to rebuild lost queue entries from the tickets' own markers. */
   sweepEveryMs?: number;
+  /**
+   * Under a steady stream of projections, the dashboard takes them in at most this often (one
+   * aggregation for many projections); when the queue runs dry, at once. Default 250 ms.
+   */
+  aggregateEveryMs?: number;
   log?: (message: string) => void;
 }
 
@@ -64,6 +69,10 @@ export class Projector {
   private readonly maxAttempts: number;
   private readonly sweepEveryMs: number;
   private readonly concurrency: number;
+  private readonly aggregateEveryMs: number;
+  /** Projections were recorded in the dashboard's inbox since the last aggregation. */
+  private owesAggregation = false;
+  private lastAggregation = 0;
   private readonly log: (message: string) => void;
   private readonly startedAt = new Date();
   private projected = 0;
@@ -79,6 +88,7 @@ export class Projector {
     this.maxAttempts = options.maxAttempts ?? 8;
     this.sweepEveryMs = options.sweepEveryMs ?? 5 * 60_000;
     this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.aggregateEveryMs = options.aggregateEveryMs ?? 250;
     this.log = options.log ?? ((message) => console.log(`[projector] ${message}`));
   }
 
@@ -180,6 +190,7 @@ export class Projector {
         }
         await settleWithin(this.heartbeat(cols), 30_000, "the heartbeat");
         const worked = await this.drain(cols);
+        await this.aggregate(cols, worked === 0);
         if (failures > 0) this.log("database reachable again");
         failures = 0;
         this.options.onDatabaseOutcome?.(true);
@@ -217,9 +228,27 @@ export class Projector {
         }
       }),
     );
-    // The dashboard takes in what these projections recorded, in one aggregation.
-    if (due.length > 0) await settleWithin(aggregateDashboard(cols), this.leaseMs, "the dashboard");
+    if (due.length > 0) this.owesAggregation = true;
     return due.length;
+  }
+
+  /**
+   * Takes what this projector's projections recorded into the dashboard: at once when the queue
+   * is dry, otherwise at most every aggregateEveryMs (each aggregation rewrites the counters, so
+   * one per projection would cost more than the projections). Another projector's, or the sweep,
+   * takes in whatever a crash left behind.
+   */
+  private async aggregate(cols: Collections, idle: boolean) {
+    if (!this.owesAggregation) return;
+    if (!idle && Date.now() - this.lastAggregation < this.aggregateEveryMs) return;
+    this.owesAggregation = false;
+    this.lastAggregation = Date.now();
+    try {
+      await settleWithin(aggregateDashboard(cols), this.leaseMs, "the dashboard");
+    } catch (error) {
+      this.owesAggregation = true;
+      throw error;
+    }
   }
 
   /** Claims one queue entry and brings that ticket's read models up to date. */
