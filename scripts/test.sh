@@ -18,6 +18,10 @@ step "Format"
 npx prettier --check . >/dev/null && echo "All files formatted."
 step "Type-check"
 npx tsc --noEmit && echo "No type errors."
+step "Dependency rules"
+npx depcruise --config .dependency-cruiser.cjs .
+step "Dead code"
+npx knip && echo "No unused files, exports or dependencies."
 
 step "Unit and integration tests (real database)"
 npx vitest run --project unit --project int \
