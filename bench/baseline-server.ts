@@ -12,8 +12,11 @@
 // Usage: MONGODB_URI=… PORT=… tsx --conditions=react-server bench/baseline-server.ts
 import http from "node:http";
 import { MongoClient, ObjectId, type Db, type Document, type Filter } from "mongodb";
-import { COLLECTIONS, READ_MODELS, readModelName } from "../server/db/collections";
-import { preview } from "../server/tickets/queries/ticket-list/preview";
+import { COLLECTIONS } from "../server/db/collections";
+import { readModelName } from "../server/db/generations";
+import { TICKET_DETAIL } from "../server/read-models/ticket-detail/collections";
+import { TICKET_LIST } from "../server/read-models/ticket-list/collections";
+import { preview } from "../server/read-models/ticket-list/preview";
 import type { TicketDocument } from "../server/tickets/write-model";
 
 const uri = process.env.MONGODB_URI;
@@ -145,7 +148,7 @@ async function preDashboard() {
 }
 
 async function rawList(params: URLSearchParams) {
-  const list = await readCollection(READ_MODELS.ticketList);
+  const list = await readCollection(TICKET_LIST);
   return list
     .find(listFilter(params))
     .sort(SORT)
@@ -154,7 +157,7 @@ async function rawList(params: URLSearchParams) {
 }
 
 async function rawDetail(id: string) {
-  const detail = await readCollection(READ_MODELS.ticketDetail);
+  const detail = await readCollection(TICKET_DETAIL);
   return detail.findOne({ _id: new ObjectId(id) });
 }
 

@@ -1,6 +1,6 @@
 // The latency chart: p50 against ticket count, both axes logarithmic. One solid line per
 // operation on the app; dashed lines for the pre-CQRS baseline, dotted for the raw driver.
-import type { BenchResult } from "./report";
+import type { BenchResult } from "./result";
 
 const COLORS = [
   "#1f77b4",

@@ -1,9 +1,13 @@
 // Projection lag under a steady command load: commands sent at a fixed rate (open loop: a slow
 // answer does not slow the sender), and for each acknowledged command the time from its response
 // to the moment both ticket read models hold its version, read with the driver by `_id`.
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "mongodb";
 import { ObjectId } from "mongodb";
-import { COLLECTIONS, READ_MODELS, readModelName } from "../server/db/collections";
+import { COLLECTIONS } from "../server/db/collections";
+import { readModelName } from "../server/db/generations";
+import { TICKET_DETAIL } from "../server/read-models/ticket-detail/collections";
+import { TICKET_LIST } from "../server/read-models/ticket-list/collections";
 import { percentile } from "./measure";
 import { MESSAGE } from "./operations";
 
@@ -26,7 +30,6 @@ export interface LagResult {
 }
 
 const PROBE_EVERY_MS = 15;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function measureLag(options: {
   baseURL: string;
@@ -42,12 +45,8 @@ export async function measureLag(options: {
     .collection<{ _id: string; generation: number }>(COLLECTIONS.registry)
     .findOne({ _id: "active" });
   const generation = active?.generation ?? 0;
-  const list = db.collection<{ version: number }>(
-    readModelName(READ_MODELS.ticketList, generation),
-  );
-  const detail = db.collection<{ version: number }>(
-    readModelName(READ_MODELS.ticketDetail, generation),
-  );
+  const list = db.collection<{ version: number }>(readModelName(TICKET_LIST, generation));
+  const detail = db.collection<{ version: number }>(readModelName(TICKET_DETAIL, generation));
   const queue = db.collection(COLLECTIONS.projectionQueue);
 
   const commandMs: number[] = [];

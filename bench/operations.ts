@@ -2,7 +2,9 @@
 // the pre-CQRS and raw-driver baselines when there is one.
 import type autocannon from "autocannon";
 import { BSON, type Db, type Document } from "mongodb";
-import { COLLECTIONS, READ_MODELS, readModelName } from "../server/db/collections";
+import { COLLECTIONS } from "../server/db/collections";
+import { readModelName } from "../server/db/generations";
+import { TICKET_LIST } from "../server/read-models/ticket-list/collections";
 import type { Target } from "./measure";
 
 export type Side = "app" | "pre" | "raw";
@@ -232,7 +234,7 @@ export async function listDbBytes(db: Db, filter: NonNullable<Operation["listFil
   const active = await db
     .collection<{ _id: string; generation: number }>(COLLECTIONS.registry)
     .findOne({ _id: "active" });
-  const list = db.collection(readModelName(READ_MODELS.ticketList, active?.generation ?? 0));
+  const list = db.collection(readModelName(TICKET_LIST, active?.generation ?? 0));
   const find: Document = {};
   if (filter.status) find.status = filter.status;
   if (filter.assignee) find.assignee = filter.assignee;

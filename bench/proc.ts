@@ -35,7 +35,7 @@ function parentOf(pid: number): number | null {
 }
 
 /** A process and all its descendants. */
-export function processTree(root: number): number[] {
+function processTree(root: number): number[] {
   const all = pids();
   const children = new Map<number, number[]>();
   for (const pid of all) {
@@ -87,14 +87,6 @@ export function listenerOf(port: number, candidates: number[]): number | null {
     }
   }
   return null;
-}
-
-export function commandOf(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
-  } catch {
-    return "";
-  }
 }
 
 /** Samples the resident memory of one process every `everyMs`; `stop()` returns the peak. */

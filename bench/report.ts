@@ -4,59 +4,11 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as prettier from "prettier";
 import { PROJECT_ROOT } from "../server/db/embedded";
-import type { LagResult } from "./lag";
-import { ratio, type Measurement } from "./measure";
+import { ratio } from "./measure";
+import type { BenchResult, SizeResult } from "./result";
 import type { Side } from "./operations";
-import type { RebuildResult } from "./rebuild";
 import { latencyChart } from "./chart";
 import { evaluateTargets } from "./targets";
-
-export interface OpResult {
-  key: string;
-  label: string;
-  kind: "read" | "command";
-  sides: Partial<Record<Side, Measurement>>;
-  /** List reads: BSON bytes one request reads from the database, per design. */
-  dbBytes?: { app: number; pre: number };
-}
-
-export interface SizeResult {
-  size: number;
-  tickets: { atStart: number; atEnd: number };
-  seedSeconds: number;
-  ops: OpResult[];
-  lag: LagResult;
-  rebuild: RebuildResult;
-  memory: {
-    appIdleMB: number | null;
-    appLoadMB: number | null;
-    dbIdleMB: number | null;
-    dbLoadMB: number | null;
-  };
-}
-
-export interface BenchResult {
-  startedAt: string;
-  commit: string;
-  machine: {
-    cpu: string;
-    cores: number;
-    memoryGB: number;
-    os: string;
-    node: string;
-    /** Other work on the machine skews every figure: the 1/5/15-minute load when the run began. */
-    loadAverageAtStart: number[];
-  };
-  database: { uri: string; kind: string; version: string; ferretdb: string | null };
-  options: {
-    sizes: number[];
-    duration: number;
-    connections: number;
-    lagSeconds: number;
-    lagRate: number;
-  };
-  sizes: SizeResult[];
-}
 
 const show = (n: number | null | undefined, suffix = "") =>
   n === null || n === undefined ? "–" : `${n}${suffix}`;
@@ -142,12 +94,12 @@ function summaryTable(r: BenchResult): string {
 }
 
 /** Which of the requested sizes a run measured, for a run that stopped or is still going. */
-export function incompleteNote(r: BenchResult): string {
+function incompleteNote(r: BenchResult): string {
   const measured = r.sizes.map((s) => s.size.toLocaleString("en-US"));
   return `measured ${measured.join(", ") || "no size"} of ${r.options.sizes.map((n) => n.toLocaleString("en-US")).join(", ")} tickets`;
 }
 
-export function markdown(r: BenchResult, partial: boolean): string {
+function markdown(r: BenchResult, partial: boolean): string {
   const sample = Math.max(...r.options.sizes) < 100_000;
   return [
     `# Benchmark ${r.startedAt}${partial ? ` (incomplete: ${incompleteNote(r)})` : ""}`,

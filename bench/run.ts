@@ -6,6 +6,7 @@
 //   npm run bench -- [--sizes 1000,10000,100000] [--duration 10] [--connections 10]
 //                    [--out bench/results] [--lag-seconds 30] [--lag-rate 20] [--seed 42]
 //                    [--skip-build] [--update-docs | --no-update-docs]
+import { setTimeout as sleep } from "node:timers/promises";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -20,7 +21,8 @@ import { measure, type Measurement } from "./measure";
 import { listDbBytes, operations, type Side } from "./operations";
 import { listenerOf, memoryOf, pids, sampleMemory, toMB } from "./proc";
 import { runRebuild } from "./rebuild";
-import { writeReport, type BenchResult, type OpResult, type SizeResult } from "./report";
+import { writeReport } from "./report";
+import type { BenchResult, OpResult, SizeResult } from "./result";
 import { seedWithScript, waitForEmptyBacklog } from "./seed";
 import { createRawTickets, gatherFixtures } from "./fixtures";
 
@@ -47,7 +49,6 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 const updateDocs = args["update-docs"] ?? (!args["no-update-docs"] && args.sizes === DEFAULT_SIZES);
 const TSX = path.join(PROJECT_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) =>
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 

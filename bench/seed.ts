@@ -1,12 +1,11 @@
 // Grows the bench database to a ticket count: `npm run seed` (its stable interface, as a child
 // process against the same database) adds the difference; then waits for an empty backlog.
+import { setTimeout as sleep } from "node:timers/promises";
 import { spawn } from "node:child_process";
 import type { Db } from "mongodb";
 import { childEnv } from "../server/testing/app-process";
 import { PROJECT_ROOT } from "../server/db/embedded";
 import { COLLECTIONS } from "../server/db/collections";
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -1,7 +1,7 @@
 // The targets, evaluated on the largest size of a run (they are stated for 100k on the
 // embedded database) against the smallest size where a target compares sizes.
 import { ratio } from "./measure";
-import type { BenchResult, SizeResult } from "./report";
+import type { BenchResult, SizeResult } from "./result";
 
 interface Check {
   target: string;
@@ -11,7 +11,7 @@ interface Check {
 
 const op = (s: SizeResult | undefined, key: string) => s?.ops.find((o) => o.key === key);
 
-export function checkTargets(r: BenchResult): Check[] {
+function checkTargets(r: BenchResult): Check[] {
   const big = r.sizes.at(-1);
   const small = r.sizes[0];
   if (!big || !small) return [];
