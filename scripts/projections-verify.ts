@@ -4,7 +4,8 @@
 //   --json        the report as JSON instead of the summary
 //   --wait-ms N   how long to wait for the projection queue to drain first (default 30000)
 import { closeDb, databaseUri, getCollections } from "../server/db/client";
-import { verifyProjections, type Drift } from "../server/projections/verify";
+import type { Drift } from "../server/read-models/read-model";
+import { verifyProjections } from "../server/projections/verify";
 
 const SHOWN = 50;
 

@@ -73,7 +73,7 @@ async function main(db: { embedded?: EmbeddedDb }) {
   // Only now: the client reads MONGODB_URI when it is first imported.
   const { databaseUri, getCollections } = await import("../server/db/client");
   const { seedTickets } = await import("../server/seed/seed");
-  const { catchUp } = await import("../server/projections/catch-up");
+  const { projectBacklog } = await import("../server/projections/project-backlog");
 
   const cols = await getCollections();
   // No count of what is there: on the embedded database it reads every ticket.
@@ -98,7 +98,9 @@ async function main(db: { embedded?: EmbeddedDb }) {
     const projectBar = progressBar("project");
     const projectStarted = Date.now();
     const onProjected = tracker(projectBar, inserted);
-    projected = await catchUp(cols, { onProgress: (done, total) => onProjected(done, total) });
+    projected = await projectBacklog(cols, {
+      onProgress: (done, total) => onProjected(done, total),
+    });
     projectBar.stop();
     projectSeconds = (Date.now() - projectStarted) / 1000;
   }

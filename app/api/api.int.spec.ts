@@ -8,7 +8,7 @@ import * as ticket from "@/app/api/tickets/[ticketId]/route";
 import * as status from "@/app/api/tickets/[ticketId]/status/route";
 import * as tickets from "@/app/api/tickets/route";
 import { getCollections } from "@/server/db/client";
-import { catchUp } from "@/server/testing/fixtures";
+import { drainProjectionQueue } from "@/server/testing/fixtures";
 import { send, type Sent } from "@/server/testing/http";
 
 const createTicket = (json: unknown, headers?: Record<string, string>) =>
@@ -56,7 +56,7 @@ describe("POST /api/tickets", () => {
     const body = res.body as { ticketId: string; version: number };
     expect(body).toEqual({ ticketId: expect.stringMatching(/^[0-9a-f]{24}$/), version: 1 });
     expect(res.headers.get("location")).toBe(`/api/tickets/${body.ticketId}`);
-    await catchUp();
+    await drainProjectionQueue();
     const got = await read(body.ticketId, "?minVersion=1");
     expect(got.status).toBe(200);
     expect(got.body).toMatchObject({
@@ -186,7 +186,7 @@ describe("ticket commands", () => {
       ticketId: id,
       version: 6,
     });
-    await catchUp();
+    await drainProjectionQueue();
     const got = await read(id, "?minVersion=6");
     expect(got.body).toMatchObject({
       status: "triaged",
@@ -258,13 +258,13 @@ describe("ticket commands", () => {
 describe("GET /api/tickets/{id}?minVersion", () => {
   it("answers 202 with Retry-After and the version it has while the read model is behind", async () => {
     const id = await newTicket();
-    await catchUp();
+    await drainProjectionQueue();
     await command(status, id, { status: "triaged" }); // version 2, not projected yet
     const res = await read(id, "?minVersion=2");
     expect(res.status).toBe(202);
     expect(res.headers.get("retry-after")).toBe("1");
     expect(res.body).toEqual({ ticketId: id, version: 1 });
-    await catchUp();
+    await drainProjectionQueue();
     expect((await read(id, "?minVersion=2")).status).toBe(200);
   });
 
@@ -291,7 +291,7 @@ describe("GET /api/tickets", () => {
     await command(status, a, { status: "triaged" });
     await command(assignee, a, { assignee: `Agent ${tag}` });
     await command(notes, b, { body: "Asked for a copy" });
-    await catchUp();
+    await drainProjectionQueue();
     const ids = async (query: string) =>
       ((await list(query)).body as { items: { ticketId: string }[] }).items.map((i) => i.ticketId);
 
@@ -331,7 +331,7 @@ describe("GET /api/tickets", () => {
     const tag = new ObjectId().toHexString().slice(-8);
     const created: string[] = [];
     for (let i = 0; i < 120; i++) created.push(await newTicket({ subject: `Page ${tag} #${i}` }));
-    await catchUp();
+    await drainProjectionQueue();
 
     const seen: string[] = [];
     const times: number[] = [];
@@ -350,7 +350,7 @@ describe("GET /api/tickets", () => {
       if (++pages === 2) {
         // Someone changes a ticket already seen: it moves to the top and must not repeat.
         await command(status, seen[0]!, { status: "triaged" });
-        await catchUp();
+        await drainProjectionQueue();
       }
     } while (cursor);
     expect(pages).toBe(5);
@@ -382,7 +382,7 @@ describe("GET /api/tickets", () => {
 describe("GET /api/dashboard", () => {
   it("returns the counts from the dashboard read model", async () => {
     await newTicket();
-    await catchUp();
+    await drainProjectionQueue();
     const res = await send(dashboard.GET, "/api/dashboard");
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({

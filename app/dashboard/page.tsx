@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { LiveDashboard } from "@/app/dashboard/_components/live-dashboard";
 import { requireUser } from "@/server/auth/require";
 import { getProjectionStatus } from "@/server/projections/status-queries";
-import { getDashboard } from "@/server/tickets/queries/dashboard/get-dashboard";
+import { getDashboard } from "@/server/read-models/dashboard/get-dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";

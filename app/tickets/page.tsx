@@ -6,11 +6,9 @@ import { TicketListView } from "@/app/tickets/_components/ticket-list-view";
 import { requireUser } from "@/server/auth/require";
 import { actorOf } from "@/server/auth/types";
 import { fieldErrorsOf } from "@/server/http/validation";
-import {
-  listTickets,
-  listTicketsQuery,
-  type TicketListPage,
-} from "@/server/tickets/queries/ticket-list/list-tickets";
+import type { TicketListPage } from "@/server/read-models/ticket-list/item-schema";
+import { listTickets } from "@/server/read-models/ticket-list/list-tickets";
+import { listTicketsQuery } from "@/server/read-models/ticket-list/query";
 import { listSavedViews } from "@/server/views/saved-views";
 
 export const metadata: Metadata = { title: "Tickets" };

@@ -4,21 +4,7 @@ import { z } from "zod";
 import { getCollections } from "@/server/db/client";
 import { TOKEN_SCOPES, type TokenPrincipal, type TokenScope } from "@/server/auth/types";
 import { ValidationError } from "@/server/tickets/domain/errors";
-
-export interface ApiTokenDocument {
-  /** sha256 of the token: the token itself is shown once and never stored. */
-  _id: string;
-  /** A public handle for the token (for lists and revoking); reveals nothing about it. */
-  tokenId: string;
-  name: string;
-  scope: TokenScope;
-  /** The token's first characters, so people can tell their tokens apart. */
-  prefix: string;
-  createdAt: Date;
-  createdBy: string;
-  revokedAt: Date | null;
-  lastUsedAt: Date | null;
-}
+import type { ApiTokenDocument } from "@/server/auth/documents";
 
 export interface ApiTokenView {
   tokenId: string;
@@ -31,7 +17,7 @@ export interface ApiTokenView {
   lastUsedAt: string | null;
 }
 
-export const TOKEN_PREFIX = "sdt_";
+const TOKEN_PREFIX = "sdt_";
 /** lastUsedAt is written at most this often. */
 const TOUCH_EVERY_MS = 60_000;
 

@@ -14,7 +14,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * elsewhere is refused. (Bearer tokens are not sent by browsers on their own, so they need no
  * such check.)
  */
-export function assertSameOrigin(request: Request): void {
+function assertSameOrigin(request: Request): void {
   if (SAFE_METHODS.has(request.method)) return;
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {

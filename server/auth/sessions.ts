@@ -7,25 +7,10 @@ import { isDuplicateKey } from "@/server/db/errors";
 import { toUserPrincipal } from "@/server/auth/users";
 import type { UserPrincipal } from "@/server/auth/types";
 
-export interface SessionDocument {
-  /** sha256 of the session's secret: the secret itself lives only in the person's cookie. */
-  _id: string;
-  userId: string;
-  createdAt: Date;
-  expiresAt: Date;
-  lastSeenAt: Date;
-}
-
-export interface SettingDocument {
-  _id: string;
-  value: string;
-  createdAt: Date;
-}
-
 export const SESSION_COOKIE = "desk_session";
 /** A session lasts a working day; "remember me" makes it 30 days. */
-export const SESSION_TTL_MS = 12 * 3_600_000;
-export const REMEMBER_TTL_MS = 30 * 24 * 3_600_000;
+const SESSION_TTL_MS = 12 * 3_600_000;
+const REMEMBER_TTL_MS = 30 * 24 * 3_600_000;
 /** lastSeenAt is written at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 5 * 60_000;
 
@@ -37,7 +22,7 @@ let secretPromise: Promise<string> | undefined;
  * The key cookies are sealed with: SESSION_SECRET, or one generated on first use and kept in
  * the database, so every app process sharing the database agrees and a restart keeps sessions.
  */
-export function sessionSecret(): Promise<string> {
+function sessionSecret(): Promise<string> {
   const configured = process.env.SESSION_SECRET;
   if (configured) {
     if (configured.length < 32) throw new Error("SESSION_SECRET must be at least 32 characters.");
@@ -132,11 +117,4 @@ export async function endSession(cookie: string | undefined): Promise<void> {
   if (!secret) return;
   const { sessions } = await getCollections();
   await sessions.deleteOne({ _id: digest(secret) });
-}
-
-/** Removes sessions that have expired (called now and then; nothing depends on it). */
-export async function pruneExpiredSessions(now = new Date()): Promise<number> {
-  const { sessions } = await getCollections();
-  const result = await sessions.deleteMany({ expiresAt: { $lte: now } });
-  return result.deletedCount;
 }

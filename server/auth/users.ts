@@ -11,19 +11,7 @@ import {
 } from "@/server/auth/passwords";
 import { ROLES, type Role, type UserPrincipal } from "@/server/auth/types";
 import { ValidationError } from "@/server/tickets/domain/errors";
-
-export interface UserDocument {
-  _id: ObjectId;
-  /** Lower-cased; unique. */
-  email: string;
-  name: string;
-  role: Role;
-  /** argon2id; the password itself is never stored. */
-  passwordHash: string;
-  active: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-}
+import type { UserDocument } from "@/server/auth/documents";
 
 /** What the people page shows: never the hash. */
 export interface UserView {
@@ -55,9 +43,9 @@ export const newUserInput = z.strictObject({
 });
 export type NewUserInput = z.infer<typeof newUserInput>;
 
-export const userIdSchema = z.string().regex(/^[0-9a-f]{24}$/, { error: "Unknown person." });
+const userIdSchema = z.string().regex(/^[0-9a-f]{24}$/, { error: "Unknown person." });
 
-export const toUserView = (doc: UserDocument): UserView => ({
+const toUserView = (doc: UserDocument): UserView => ({
   userId: doc._id.toHexString(),
   email: doc.email,
   name: doc.name,
@@ -104,7 +92,7 @@ export async function findUserByEmail(email: string): Promise<UserDocument | nul
   return users.findOne({ email: email.trim().toLowerCase() });
 }
 
-export async function getUser(userId: string): Promise<UserDocument | null> {
+async function getUser(userId: string): Promise<UserDocument | null> {
   if (!userIdSchema.safeParse(userId).success) return null;
   const { users } = await getCollections();
   return users.findOne({ _id: ObjectId.createFromHexString(userId) });

@@ -81,7 +81,7 @@ export const GENERATION_CACHE_MS = 1_000;
 let cachedGeneration: { db: Db; generation: number; until: number } | undefined;
 
 /** The read-model generation that reads and projections use now (see projections:rebuild). */
-export async function activeGeneration(db: Db, now = Date.now()): Promise<number> {
+async function activeGeneration(db: Db, now = Date.now()): Promise<number> {
   if (cachedGeneration?.db === db && cachedGeneration.until > now)
     return cachedGeneration.generation;
   const active = await collections(db).registry.findOne({ _id: "active" });

@@ -1,6 +1,7 @@
 // Runs the embedded database (FerretDB on SQLite) as a child process.
 // No "server-only" here: the start script, the test set-ups and the projector process use it
 // outside Next.js, and it never touches data itself.
+import { setTimeout as sleep } from "node:timers/promises";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -9,10 +10,10 @@ import { isAlive, runtimeFile } from "./embedded-runtime";
 import { spawnWatched } from "../process/watched";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
-export const FERRETDB_BIN =
+const FERRETDB_BIN =
   process.env.FERRETDB_BIN ?? path.join(PROJECT_ROOT, ".cache", "bin", "ferretdb");
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, ".data");
-export const DEFAULT_DB_NAME = "support_desk";
+const DEFAULT_DB_NAME = "support_desk";
 
 export interface EmbeddedDb {
   uri: string;
@@ -68,8 +69,6 @@ async function reclaimStale(dataDir: string): Promise<void> {
   }
   rmSync(file, { force: true });
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startEmbeddedDb(options: StartOptions = {}): Promise<EmbeddedDb> {
   if (!existsSync(FERRETDB_BIN)) {

@@ -1,8 +1,10 @@
 import "server-only";
 import type { Db, IndexDescription } from "mongodb";
-import { COLLECTIONS, readModelName } from "@/server/db/collections";
+import { COLLECTIONS } from "@/server/db/collections";
+import { readModelName } from "@/server/db/generations";
+import { READ_MODELS } from "@/server/read-models/registry";
 
-/** Every index, named, in one place. Created at start-up, idempotently. */
+/** The write side's indexes, named. The read models declare theirs in their folders. */
 const WRITE_SIDE: Record<string, IndexDescription[]> = {
   [COLLECTIONS.tickets]: [
     // The sweeper's query: tickets whose projection is still owed.
@@ -19,13 +21,6 @@ const WRITE_SIDE: Record<string, IndexDescription[]> = {
   ],
 };
 
-/** Per read model; created for each generation under that generation's names. */
-const READ_SIDE: Record<string, IndexDescription[]> = {
-  // Every read model is read and written by `_id` only, the list included: its filters and
-  // order are `_id` ranges of ticket_list_keys (see ticket-list/keys.ts), which on the embedded
-  // database are answered from SQLite's index where any other filter would scan the collection.
-};
-
 /**
  * Creates the indexes that are missing, by name, for the write side and for the read models of
  * the given generations. Only missing ones are sent because re-sending an existing compound
@@ -35,14 +30,17 @@ const READ_SIDE: Record<string, IndexDescription[]> = {
 export async function ensureIndexes(db: Db, generations: number[] = [0]): Promise<void> {
   const wanted: [string, IndexDescription[]][] = Object.entries(WRITE_SIDE);
   for (const generation of new Set(generations)) {
-    for (const [name, indexes] of Object.entries(READ_SIDE)) {
-      wanted.push([readModelName(name, generation), indexes]);
+    for (const model of READ_MODELS) {
+      for (const [name, indexes] of Object.entries(model.collections)) {
+        wanted.push([readModelName(name, generation), indexes]);
+      }
     }
   }
   const existing = new Set(
     (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name),
   );
   for (const [name, indexes] of wanted) {
+    if (indexes.length === 0) continue;
     const collection = db.collection(name);
     const present = existing.has(name)
       ? new Set(

@@ -1,17 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { PRIORITIES, STATUSES } from "@/server/tickets/domain/types";
+import {
+  isoTimeField as isoTime,
+  ticketIdField as ticketId,
+} from "@/server/read-models/api-fields";
 
-// Response shapes of the public API, named for the OpenAPI document. Request shapes are the
-// commands' and queries' own schemas; these describe what comes back.
-
-const ticketId = z
-  .string()
-  .regex(/^[0-9a-f]{24}$/)
-  .meta({ description: "24 hexadecimal characters" });
-const isoTime = z.iso.datetime();
-const status = z.enum(STATUSES);
-const priority = z.enum(PRIORITIES);
+// Response shapes of the public API that no read model owns, named for the OpenAPI document.
+// Request shapes are the commands' and queries' own schemas; each read model's folder holds the
+// schema of what it answers (ticket-list/item-schema.ts, ticket-detail/detail-schema.ts,
+// dashboard/dashboard-schema.ts).
 
 export const commandResultSchema = z
   .object({
@@ -35,71 +32,6 @@ export const problemSchema = z
   })
   .meta({ id: "Problem" });
 
-export const ticketListItemSchema = z
-  .object({
-    ticketId,
-    subject: z.string(),
-    status,
-    priority,
-    assignee: z.string().nullable(),
-    customerEmail: z.string().nullable(),
-    preview: z.string(),
-    hasNote: z.boolean(),
-    noteCount: z.number().int().min(0),
-    createdAt: isoTime,
-    updatedAt: isoTime,
-    triagedAt: isoTime
-      .nullable()
-      .meta({ description: 'When it first left "open"; null if it never did.' }),
-    closedAt: isoTime.nullable().meta({ description: "When it was closed; null if it is not." }),
-    version: z.number().int().min(1),
-  })
-  .meta({ id: "TicketListItem" });
-
-export const ticketListPageSchema = z
-  .object({
-    items: z.array(ticketListItemSchema),
-    nextCursor: z
-      .string()
-      .nullable()
-      .meta({ description: "Pass as cursor for the next page; null on the last page." }),
-  })
-  .meta({ id: "TicketListPage" });
-
-export const ticketDetailSchema = z
-  .object({
-    ticketId,
-    subject: z.string(),
-    message: z.string(),
-    customerEmail: z.string().nullable(),
-    status,
-    priority,
-    assignee: z.string().nullable(),
-    notes: z.array(
-      z.object({ id: z.string(), body: z.string(), author: z.string(), createdAt: isoTime }),
-    ),
-    history: z.array(
-      z.object({
-        version: z.number().int().min(1),
-        type: z.enum([
-          "TicketCreated",
-          "StatusChanged",
-          "AgentAssigned",
-          "NoteAdded",
-          "PriorityChanged",
-        ]),
-        at: isoTime,
-        actor: z.string(),
-        changes: z.record(z.string(), z.string().nullable()),
-      }),
-    ),
-    createdAt: isoTime,
-    updatedAt: isoTime,
-    version: z.number().int().min(1),
-    projectedAt: isoTime,
-  })
-  .meta({ id: "TicketDetail" });
-
 export const readBehindSchema = z
   .object({
     ticketId,
@@ -111,42 +43,6 @@ export const readBehindSchema = z
       .meta({ description: "The version the read model has; null when none yet." }),
   })
   .meta({ id: "ReadModelBehind" });
-
-const durationStats = z.object({
-  count: z.number().int().min(0),
-  p50Ms: z.number().nullable(),
-  p90Ms: z.number().nullable(),
-});
-
-export const dashboardSchema = z
-  .object({
-    total: z.number().int(),
-    byStatus: z.object({
-      open: z.number().int(),
-      triaged: z.number().int(),
-      closed: z.number().int(),
-    }),
-    byPriority: z
-      .object({
-        low: z.number().int(),
-        normal: z.number().int(),
-        high: z.number().int(),
-        urgent: z.number().int(),
-      })
-      .meta({ description: "Active (not closed) tickets." }),
-    unassigned: z.number().int().meta({ description: "Active tickets with no assignee." }),
-    withNotes: z.number().int(),
-    byAssignee: z
-      .record(z.string(), z.number().int())
-      .meta({ description: "Active tickets per assignee." }),
-    perDay: z.array(
-      z.object({ day: z.iso.date(), created: z.number().int(), closed: z.number().int() }),
-    ),
-    timeToTriage: durationStats,
-    timeToClose: durationStats,
-    asOf: isoTime.nullable(),
-  })
-  .meta({ id: "Dashboard" });
 
 const lagMs = z.object({
   last: z.number().nullable(),

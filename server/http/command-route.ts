@@ -7,7 +7,7 @@ import {
   type CommandOptions,
   type CommandResult,
 } from "@/server/tickets/commands/command-options";
-import { parseTicketId } from "@/server/tickets/commands/run-ticket-command";
+import { parseTicketId } from "@/server/tickets/ticket-id";
 
 /**
  * A route handler for a command on one ticket: a malformed id is a 404 before anything else,

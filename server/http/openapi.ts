@@ -3,21 +3,21 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { z } from "zod";
 import {
   commandResultSchema,
-  dashboardSchema,
   healthSchema,
   problemSchema,
   projectionStatusSchema,
   retriedSchema,
   readBehindSchema,
-  ticketDetailSchema,
-  ticketListPageSchema,
 } from "@/server/http/api-schemas";
+import { dashboardSchema } from "@/server/read-models/dashboard/dashboard-schema";
+import { ticketDetailSchema } from "@/server/read-models/ticket-detail/detail-schema";
+import { ticketListPageSchema } from "@/server/read-models/ticket-list/item-schema";
 import { addNoteInput } from "@/server/tickets/commands/add-note";
 import { assignAgentInput } from "@/server/tickets/commands/assign-agent";
 import { changeStatusInput } from "@/server/tickets/commands/change-status";
 import { createTicketInput } from "@/server/tickets/commands/create-ticket";
 import { setPriorityInput } from "@/server/tickets/commands/set-priority";
-import { listTicketsQuery } from "@/server/tickets/queries/ticket-list/list-tickets";
+import { listTicketsQuery } from "@/server/read-models/ticket-list/query";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const problems = (...statuses: number[]) =>

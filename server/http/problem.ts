@@ -5,7 +5,7 @@ import { DomainError, ValidationError, type FieldErrors } from "@/server/tickets
 
 const TYPE_BASE = "https://support-desk.example/problems";
 
-export interface Problem {
+interface Problem {
   type: string;
   title: string;
   status: number;

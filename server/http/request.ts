@@ -4,7 +4,7 @@ import { ApiError } from "@/server/http/problem";
 import { fieldErrorsOf } from "@/server/http/validation";
 import type { Actor } from "@/server/tickets/domain/types";
 
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 const isJson = (contentType: string | null) => {
   const type = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
@@ -95,7 +95,7 @@ export async function readJsonBody<S extends z.ZodType>(
  * schemas would refuse it too, but this makes the rule independent of every schema being
  * strict.
  */
-export function operatorShapedKey(value: unknown, depth = 0): string | null {
+function operatorShapedKey(value: unknown, depth = 0): string | null {
   if (depth > 32 || value === null || typeof value !== "object") return null;
   for (const [key, child] of Object.entries(value)) {
     if (key.startsWith("$") || key.includes(".") || key.includes("\0")) return key.slice(0, 100);
@@ -131,7 +131,7 @@ export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.i
   return parsed.data;
 }
 
-export const IDEMPOTENCY_HEADER = "Idempotency-Key";
+const IDEMPOTENCY_HEADER = "Idempotency-Key";
 
 /** The caller's Idempotency-Key, scoped to the caller so two clients' keys never collide. */
 export function idempotencyOf(request: Request, actor: Actor) {

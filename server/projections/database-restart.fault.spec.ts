@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -56,8 +57,6 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
     throw new Error(`${name}: ${String(error)}\nFerretDB logged:\n${log}`, { cause: error });
   }
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Status codes of the commands sent between two moments. */
 function codes(sent: Sent[], from: number, to: number) {

@@ -1,18 +1,18 @@
 import { ObjectId } from "mongodb";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getCollections } from "@/server/db/client";
-import { projectTicket } from "@/server/projections/project-ticket";
+import { testCollections, type TestCollections } from "@/server/testing/read-collections";
+import { projectTicket } from "@/server/projections/project";
 import { addNote } from "@/server/tickets/commands/add-note";
 import { changeStatus } from "@/server/tickets/commands/change-status";
 import { createTicket } from "@/server/tickets/commands/create-ticket";
-import { as, catchUp, create, manualProjector } from "@/server/testing/fixtures";
+import { as, drainProjectionQueue, create, manualProjector } from "@/server/testing/fixtures";
 
 const LONG = `My order #4471 arrived yesterday but the box was crushed and the blender inside does not turn on at all.\n\nI tried another socket, same thing. Could you send a replacement?`;
 
 describe("creating and projecting a ticket", () => {
-  let cols: Awaited<ReturnType<typeof getCollections>>;
+  let cols: TestCollections;
   beforeEach(async () => {
-    cols = await getCollections();
+    cols = await testCollections();
   });
 
   it("writes version 1 with a history entry and the projection marker, in one document", async () => {
@@ -50,7 +50,7 @@ describe("creating and projecting a ticket", () => {
 
   it("projects a ticket_list row with preview, hasNote false and version 1, and clears the marker", async () => {
     const { ticketId } = await create({ subject: "Blender broken", message: LONG });
-    await catchUp();
+    await drainProjectionQueue();
     const row = await cols.ticketList.findOne({ _id: new ObjectId(ticketId) });
     expect(row).toMatchObject({
       subject: "Blender broken",
@@ -69,7 +69,7 @@ describe("creating and projecting a ticket", () => {
 
   it("projecting the same version twice changes nothing", async () => {
     const { ticketId } = await create({ subject: "Twice", message: "Hello" });
-    await catchUp();
+    await drainProjectionQueue();
     const _id = new ObjectId(ticketId);
     const before = await cols.ticketList.findOne({ _id });
     const ticket = await cols.tickets.findOne({ _id });
@@ -84,7 +84,7 @@ describe("creating and projecting a ticket", () => {
     const v1 = await cols.tickets.findOne({ _id });
     await addNote(ticketId, { body: "Called back" }, as());
     await changeStatus(ticketId, { status: "triaged" }, as());
-    await catchUp();
+    await drainProjectionQueue();
     const current = await cols.ticketList.findOne({ _id });
     expect(current).toMatchObject({ version: 3, status: "triaged", hasNote: true, noteCount: 1 });
 
@@ -105,7 +105,7 @@ describe("creating and projecting a ticket", () => {
       { $set: { dirtySince: null, projectedVersion: 1 } },
     );
     expect((await cols.tickets.findOne({ _id }))?.dirtySince).not.toBeNull();
-    await catchUp();
+    await drainProjectionQueue();
     expect(await cols.ticketList.findOne({ _id })).toMatchObject({ version: 2, status: "triaged" });
   });
 
@@ -115,7 +115,7 @@ describe("creating and projecting a ticket", () => {
     await cols.projectionQueue.deleteOne({ _id });
     const projector = manualProjector();
     expect(await projector.sweep(cols)).toBeGreaterThanOrEqual(1);
-    await catchUp(projector);
+    await drainProjectionQueue(projector);
     expect(await cols.ticketList.findOne({ _id })).toMatchObject({ version: 1 });
   });
 
@@ -128,7 +128,7 @@ describe("creating and projecting a ticket", () => {
     );
     await changeStatus(ticketId, { status: "triaged" }, as());
     expect(await cols.projectionQueue.findOne({ _id })).toMatchObject({ dead: false, attempts: 0 });
-    await catchUp();
+    await drainProjectionQueue();
     expect(await cols.ticketList.findOne({ _id })).toMatchObject({ version: 2, status: "triaged" });
   });
 
@@ -141,14 +141,14 @@ describe("creating and projecting a ticket", () => {
       { $set: { owner: "stale-claim", leaseUntil: new Date(0) } },
       { returnDocument: "after" },
     );
-    await catchUp();
+    await drainProjectionQueue();
     await changeStatus(ticketId, { status: "triaged" }, as()); // re-creates the entry, n = 1 again
     const fresh = await cols.projectionQueue.findOne({ _id });
     expect(fresh?.n).toBe(stale?.n);
     // What the stale projector does when it wakes up:
     await cols.projectionQueue.deleteOne({ _id, n: stale!.n, owner: "stale-claim" });
     expect(await cols.projectionQueue.findOne({ _id })).not.toBeNull();
-    await catchUp();
+    await drainProjectionQueue();
     expect(await cols.ticketList.findOne({ _id })).toMatchObject({ version: 2 });
   });
 });

@@ -1,24 +1,17 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { randomInt } from "node:crypto";
-import type { MongoClient } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Collections } from "@/server/db/collections";
 import { verifyProjections } from "@/server/projections/verify";
-import {
-  startApp,
-  startProjector,
-  type AppProcess,
-  type ProjectorProcess,
-} from "@/server/testing/app-process";
-import { handlerLoad } from "@/server/testing/handler-load";
 import { DeskLoad, responseProblem } from "@/server/testing/http-load";
 import {
   dashboardVersusRecount,
   historyProblems,
   lostAcknowledged,
-  openDesk,
   runVerifyScript,
   waitForDrain,
 } from "@/server/testing/projection-checks";
+import { projectorDesk } from "@/server/testing/projector-desk";
 
 // The projector is SIGKILLed at random moments while six clients send every kind of command
 // through the API, and restarted each time. Nothing acknowledged may be lost, no read model may
@@ -38,33 +31,7 @@ const TICKETS = Number(process.env.FAULT_TICKETS ?? 150);
 const COMMANDS = Number(process.env.FAULT_COMMANDS ?? 2_000);
 const LOAD_MS = Number(process.env.FAULT_LOAD_MS ?? 300_000);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-let app: AppProcess | undefined;
-let desk: { client: MongoClient; cols: Collections } | undefined;
-let script: Awaited<ReturnType<typeof handlerLoad>> | undefined;
-const running = new Set<ProjectorProcess>();
-
-beforeAll(async () => {
-  app = await startApp({ env: { PROJECTOR_IN_PROCESS: "false" } });
-  desk = await openDesk(app.mongoUri);
-  process.env.MONGODB_URI = app.mongoUri; // before the handlers are first imported
-  script = await handlerLoad();
-});
-
-afterAll(async () => {
-  await Promise.all([...running].map((p) => p.kill()));
-  await script?.close();
-  await desk?.client.close();
-  await app?.stop();
-});
-
-function spawnProjector(uri: string, env: Record<string, string> = {}) {
-  const projector = startProjector(uri, env);
-  running.add(projector);
-  void projector.exited.then(() => running.delete(projector));
-  return projector;
-}
+const desk = projectorDesk();
 
 /**
  * Keeps one projector running and SIGKILLs it at a random moment, then starts the next, until
@@ -73,7 +40,7 @@ function spawnProjector(uri: string, env: Record<string, string> = {}) {
  * the middle of projections and of the background sweep. (Under this load, connecting takes a
  * few seconds: a projector always killed 0.2–1.5 s after its start would never project.)
  */
-async function chaos(uri: string, cols: Collections, done: () => boolean) {
+async function chaos(cols: Collections, done: () => boolean) {
   const killed = new Set<string>();
   const heldClaim = new Set<string>();
   let whileStarting = 0;
@@ -87,7 +54,7 @@ async function chaos(uri: string, cols: Collections, done: () => boolean) {
     }
   };
   while (!done()) {
-    const projector = spawnProjector(uri, { PROJECTOR_POLL_MS: "50" });
+    const projector = desk.spawnProjector({ PROJECTOR_POLL_MS: "50" });
     await projector.ready;
     const owner = projector.owner()!;
     if (killed.size % 2 === 1) whileStarting++;
@@ -111,14 +78,14 @@ describe("projector processes killed with SIGKILL under load", () => {
   it(
     "lose no acknowledged command; read models and dashboard end exact",
     async () => {
-      const { baseURL, mongoUri } = app!;
-      const { cols } = desk!;
-      const load = new DeskLoad(baseURL, app!.apiToken);
+      const { app, cols, script } = desk;
+      const { baseURL, mongoUri, apiToken } = app;
+      const load = new DeskLoad(baseURL, apiToken);
       const started = Date.now();
 
       let loading = true;
       let chaosFailed: unknown;
-      const killing = chaos(mongoUri, cols, () => !loading).catch((error: unknown) => {
+      const killing = chaos(cols, () => !loading).catch((error: unknown) => {
         chaosFailed = error;
         loading = false;
       });
@@ -130,7 +97,7 @@ describe("projector processes killed with SIGKILL under load", () => {
         );
         const created = Date.now();
         const writing = (async () => {
-          while (loading) await script!.one(load.tickets);
+          while (loading) await script.one(load.tickets);
         })();
         await load.run({ clients: 6, count: COMMANDS, forMs: LOAD_MS, stop: () => !loading });
         loading = false;
@@ -138,8 +105,8 @@ describe("projector processes killed with SIGKILL under load", () => {
         console.log(
           `crash: ${load.tickets.length} tickets created in ${created - started} ms, then ` +
             `${load.sent.length - TICKETS} commands through the API and ` +
-            `${script!.acknowledged.length + script!.refused()} through the handlers ` +
-            `(${script!.refused()} refused) in ${Date.now() - created} ms`,
+            `${script.acknowledged.length + script.refused()} through the handlers ` +
+            `(${script.refused()} refused) in ${Date.now() - created} ms`,
         );
       } finally {
         loading = false;
@@ -164,12 +131,12 @@ describe("projector processes killed with SIGKILL under load", () => {
         .toBeGreaterThan(0);
 
       // A fresh projector brings everything up to date.
-      const last = spawnProjector(mongoUri);
+      const last = desk.spawnProjector();
       await last.ready;
       const drainMs = await waitForDrain(cols, 120_000);
       console.log(`crash: a fresh projector drained the queue in ${drainMs} ms`);
 
-      const acknowledged = [...load.sent, ...script!.acknowledged];
+      const acknowledged = [...load.sent, ...script.acknowledged];
       expect.soft(await lostAcknowledged(cols, acknowledged)).toEqual([]);
       expect.soft(await historyProblems(cols)).toEqual([]);
 
@@ -181,7 +148,7 @@ describe("projector processes killed with SIGKILL under load", () => {
       expect.soft(report.pending).toBe(0);
       expect.soft(report.tickets).toBe(load.tickets.length);
 
-      const { api, recount } = await dashboardVersusRecount(baseURL, app!.apiToken, cols);
+      const { api, recount } = await dashboardVersusRecount(baseURL, apiToken, cols);
       expect.soft(api).toEqual(recount);
       expect.soft(recount.total).toBe(load.tickets.length);
 

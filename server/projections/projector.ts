@@ -1,14 +1,11 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { ObjectId } from "mongodb";
 import { isTransientDatabaseError, OperationStuckError } from "@/server/db/errors";
 import { collections, type Collections } from "@/server/db/collections";
-import {
-  aggregateDashboard,
-  refreshDashboardView,
-  viewIsOutdated,
-} from "@/server/projections/project-dashboard";
-import { projectTicket } from "@/server/projections/project-ticket";
+import { claimEntry, failEntry, releaseEntry } from "@/server/projections/lease";
+import { maintainReadModels, projectTicket, settleReadModels } from "@/server/projections/project";
 import { EPOCH, enqueue } from "@/server/projections/queue";
 import { HEARTBEAT_MS } from "@/server/projections/status";
 
@@ -27,15 +24,13 @@ export interface ProjectorOptions {
   /** How often to rebuild lost queue entries from the tickets' own markers. */
   sweepEveryMs?: number;
   /**
-   * Under a steady stream of projections, the dashboard takes them in at most this often (one
-   * aggregation for many projections); when the queue runs dry, at once. Default 250 ms.
+   * Under a steady stream of projections, the read models settle what projections left for
+   * later (the dashboard takes them in) at most this often; when the queue runs dry, at once.
+   * Default 250 ms.
    */
   aggregateEveryMs?: number;
   log?: (message: string) => void;
 }
-
-const FAR_FUTURE = new Date("9999-12-31T00:00:00Z");
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Rejects if `work` has not settled in time. We saw a driver call on a connection the server
@@ -244,7 +239,7 @@ export class Projector {
     this.owesAggregation = false;
     this.lastAggregation = Date.now();
     try {
-      await settleWithin(aggregateDashboard(cols), this.leaseMs, "the dashboard");
+      await settleWithin(settleReadModels(cols), this.leaseMs, "settling the read models");
     } catch (error) {
       this.owesAggregation = true;
       throw error;
@@ -253,16 +248,8 @@ export class Projector {
 
   /** Claims one queue entry and brings that ticket's read models up to date. */
   async processEntry(cols: Collections, ticketId: ObjectId): Promise<boolean> {
-    const now = new Date();
-    // A fresh token per claim: a projector whose lease ran out can then never release or delete
-    // an entry that another projector (or a later enqueue) owns now.
-    const claim = `${this.owner}:${randomBytes(6).toString("hex")}`;
-    const claimed = await cols.projectionQueue.findOneAndUpdate(
-      { _id: ticketId, leaseUntil: { $lte: now } },
-      { $set: { leaseUntil: new Date(now.getTime() + this.leaseMs), owner: claim } },
-      { returnDocument: "after" },
-    );
-    if (!claimed) return false; // someone else holds it, or it is done
+    const lease = await claimEntry(cols.projectionQueue, ticketId, this.owner, this.leaseMs);
+    if (!lease) return false; // someone else holds it, or it is done
 
     try {
       if (this.delayMs > 0) await sleep(this.delayMs);
@@ -277,7 +264,7 @@ export class Projector {
         if (active !== cols.generation) {
           const switched = collections(cols.db, active);
           await projectTicket(switched, ticket, new Date());
-          await aggregateDashboard(switched);
+          await settleReadModels(switched);
         }
         this.recordLag(ticket, projectedAt);
         // Only this version is cleared: a command that landed meanwhile keeps the ticket marked.
@@ -286,42 +273,14 @@ export class Projector {
           { $set: { dirtySince: null, projectedVersion: ticket.version } },
         );
       }
-      // If an enqueue happened since the claim, `n` moved: keep the entry for another round.
-      const removed = await cols.projectionQueue.deleteOne({
-        _id: ticketId,
-        n: claimed.n,
-        owner: claim,
-      });
-      if (removed.deletedCount === 0) {
-        await cols.projectionQueue.updateOne(
-          { _id: ticketId, owner: claim },
-          { $set: { leaseUntil: EPOCH, owner: null, attempts: 0, lastError: null } },
-        );
-      }
+      await releaseEntry(cols.projectionQueue, lease);
       return true;
     } catch (error) {
       if (isTransientDatabaseError(error)) throw error; // not this ticket's fault; the loop backs off
-      const attempts = claimed.attempts + 1;
-      const dead = attempts >= this.maxAttempts;
-      const retryAt = new Date(Date.now() + Math.min(100 * 2 ** attempts, 60_000));
-      this.log(`ticket ${ticketId.toHexString()} failed (attempt ${attempts}): ${describe(error)}`);
-      this.lastError = {
-        at: new Date(),
-        message: describe(error),
-        ticketId: ticketId.toHexString(),
-      };
-      await cols.projectionQueue.updateOne(
-        { _id: ticketId, owner: claim },
-        {
-          $set: {
-            attempts,
-            dead,
-            lastError: describe(error),
-            owner: null,
-            leaseUntil: dead ? FAR_FUTURE : retryAt,
-          },
-        },
-      );
+      const message = describe(error);
+      const { attempts } = await failEntry(cols.projectionQueue, lease, message, this.maxAttempts);
+      this.log(`ticket ${ticketId.toHexString()} failed (attempt ${attempts}): ${message}`);
+      this.lastError = { at: new Date(), message, ticketId: ticketId.toHexString() };
       return true;
     }
   }
@@ -336,10 +295,8 @@ export class Projector {
       .toArray();
     const now = new Date();
     for (const { _id } of dirty) await enqueue(cols.projectionQueue, _id, now);
-    // What a projector that died after its projections, before their aggregation, left in the
-    // dashboard's inbox; and the view, which shows the last 30 days, moves to a new day.
-    await aggregateDashboard(cols);
-    if (await viewIsOutdated(cols, now)) await refreshDashboardView(cols, now);
+    // What a projector that died before settling left behind, and each read model's upkeep.
+    await maintainReadModels(cols, now);
     return dirty.length;
   }
 }

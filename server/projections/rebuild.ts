@@ -1,40 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import type { Collection, Db, Filter, ObjectId } from "mongodb";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Db, ObjectId } from "mongodb";
 import { GENERATION_CACHE_MS } from "@/server/db/client";
-import {
-  COLLECTIONS,
-  READ_MODELS,
-  collections,
-  readModelName,
-  type Collections,
-  READ_MODEL_SCHEMA,
-  type RegistryDocument,
-} from "@/server/db/collections";
+import { COLLECTIONS, collections, type Collections } from "@/server/db/collections";
 import { isDuplicateKey } from "@/server/db/errors";
+import { readModelName } from "@/server/db/generations";
 import { ensureIndexes } from "@/server/db/indexes";
-import { aggregateDashboard } from "@/server/projections/project-dashboard";
-import { projectBatch } from "@/server/projections/project-batch";
-import { projectTicket } from "@/server/projections/project-ticket";
+import type { RebuildState, RegistryDocument } from "@/server/projections/documents";
+import { projectTicket, projectTickets, settleReadModels } from "@/server/projections/project";
+import {
+  READ_MODEL_SCHEMA,
+  READ_MODELS,
+  readModelCollectionNames,
+} from "@/server/read-models/registry";
 import type { TicketDocument } from "@/server/tickets/write-model";
-
-/** The rebuild's checkpoint, in the registry next to the "active" document. */
-export interface RebuildState {
-  _id: "rebuild";
-  /** The generation being built, and the one that was active when it started. */
-  generation: number;
-  from: number;
-  phase: "scanning" | "reconciling" | "done";
-  processed: number;
-  total: number;
-  startedAt: Date;
-  updatedAt: Date;
-  switchedAt: Date | null;
-  reconciled: number;
-  /** Only one rebuild at a time: the lease is renewed at every checkpoint. */
-  owner: string;
-  leaseUntil: Date;
-}
 
 export interface RebuildProgress {
   phase: RebuildState["phase"];
@@ -46,13 +26,12 @@ export interface RebuildProgress {
 
 /** How long a rebuild that stopped checkpointing keeps others out (a crashed one, say). */
 const LEASE_MS = Number(process.env.REBUILD_LEASE_MS ?? 15_000);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Builds every read model from the write model into a new generation of collections, while the
  * app keeps serving the active one; then switches reads over in one step (the registry's
  * "active" document) and re-projects whatever was written meanwhile. Resumable: it checkpoints
- * after every batch, and everything it writes is idempotent (version guards, bucket entries).
+ * after every batch, and everything it writes is idempotent (version guards, the dashboard's inbox).
  */
 export async function rebuildReadModels(
   db: Db,
@@ -107,7 +86,7 @@ export async function rebuildReadModels(
     let batch: TicketDocument[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      await projectBatch(target, batch, new Date());
+      await projectTickets(target, batch, new Date());
       processed += batch.length;
       batch = [];
       await checkpoint({ processed, total: Math.max(state.total, processed) });
@@ -117,7 +96,7 @@ export async function rebuildReadModels(
       if (batch.length >= batchSize) await flush();
     }
     await flush();
-    await aggregateDashboard(target);
+    await settleReadModels(target);
     // The switch: one write, after which every process reads and projects the new generation
     // (each within GENERATION_CACHE_MS).
     const switchedAt = new Date();
@@ -142,7 +121,7 @@ export async function rebuildReadModels(
     const settled = (state.switchedAt?.getTime() ?? 0) + 2.5 * GENERATION_CACHE_MS;
     await sleep(Math.max(0, settled - Date.now()));
     const reconciled = await reconcile(target, () => checkpoint({}));
-    await aggregateDashboard(target);
+    await settleReadModels(target);
     log(`Re-projected ${reconciled} tickets written during the rebuild.`);
     await checkpoint({ phase: "done", reconciled });
   }
@@ -182,7 +161,7 @@ async function claim(db: Db, owner: string): Promise<RebuildState> {
   const active = (await collections(db).registry.findOne({ _id: "active" }))?.generation ?? 0;
   const generation = Math.max(active, current?.generation ?? 0) + 1;
   // Leftovers of an abandoned attempt at this generation would only confuse the counts.
-  for (const name of Object.values(READ_MODELS)) {
+  for (const name of readModelCollectionNames()) {
     await db
       .collection(readModelName(name, generation))
       .drop()
@@ -223,26 +202,18 @@ async function claim(db: Db, owner: string): Promise<RebuildState> {
 /** Re-projects every ticket whose version the target generation does not have yet. */
 async function reconcile(target: Collections, renewLease: () => Promise<void>): Promise<number> {
   // A batch of ticket versions at a time against the read models', by `_id`: memory stays flat
-  // whatever the size of the desk. Both per-ticket read models are compared: after a crash one
-  // can be ahead of the other.
+  // whatever the size of the desk. Every per-ticket read model is compared: after a crash one
+  // can be ahead of another.
   let count = 0;
   let batch: { _id: ObjectId; version: number }[] = [];
   const check = async () => {
     const ids = batch.map((t) => t._id);
-    const [list, detail] = await Promise.all([
-      versionsOf(target.ticketList, ids),
-      versionsOf(target.ticketDetail, ids),
-    ]);
-    const behind = new Set(
-      batch
-        .filter(({ _id, version }) => {
-          const id = _id.toHexString();
-          return list.get(id) !== version || detail.get(id) !== version;
-        })
-        .map(({ _id }) => _id.toHexString()),
+    const held = await Promise.all(
+      READ_MODELS.flatMap((model) => (model.versionsOf ? [model.versionsOf(target, ids)] : [])),
     );
-    for (const { _id } of batch) {
-      if (!behind.has(_id.toHexString())) continue;
+    for (const { _id, version } of batch) {
+      const id = _id.toHexString();
+      if (held.every((versions) => versions.get(id) === version)) continue;
       const ticket = await target.tickets.findOne({ _id });
       if (ticket) {
         await projectTicket(target, ticket, new Date());
@@ -260,18 +231,6 @@ async function reconcile(target: Collections, renewLease: () => Promise<void>): 
   }
   if (batch.length > 0) await check();
   return count;
-}
-
-async function versionsOf<T extends { _id: ObjectId; version: number }>(
-  collection: Collection<T>,
-  ids: ObjectId[],
-): Promise<Map<string, number>> {
-  const versions = new Map<string, number>();
-  const found = collection.find({ _id: { $in: ids } } as Filter<T>, {
-    projection: { version: 1 },
-  });
-  for await (const doc of found) versions.set(doc._id.toHexString(), doc.version);
-  return versions;
 }
 
 /**

@@ -31,14 +31,6 @@ export function startProjector(): Projector {
   return current.projector;
 }
 
-export async function stopProjector(): Promise<void> {
-  const current = holder.__supportDeskProjector;
-  if (current?.running) {
-    current.running = false;
-    await current.projector.stop();
-  }
-}
-
 /**
  * Called right after a command's write. With a projector in this process it wakes it; without
  * one it projects this ticket directly, in the background, as a best effort. Either way the

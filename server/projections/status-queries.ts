@@ -1,12 +1,9 @@
 import "server-only";
 import { getCollections, getDb } from "@/server/db/client";
 import { TicketNotFoundError } from "@/server/tickets/domain/errors";
-import { parseTicketId } from "@/server/tickets/commands/run-ticket-command";
-import {
-  projectionStatus,
-  retryDeadLetter,
-  type ProjectionStatus,
-} from "@/server/projections/status";
+import { parseTicketId } from "@/server/tickets/ticket-id";
+import { retryDeadLetter } from "@/server/projections/queue";
+import { projectionStatus, type ProjectionStatus } from "@/server/projections/status";
 import { isTransientDatabaseError } from "@/server/db/errors";
 
 export async function getProjectionStatus(): Promise<ProjectionStatus> {

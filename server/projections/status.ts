@@ -1,27 +1,11 @@
-import type { Collection, ObjectId } from "mongodb";
 import type { Collections } from "@/server/db/collections";
-import { EPOCH, type QueueEntry } from "@/server/projections/queue";
-import type { RebuildState } from "@/server/projections/rebuild";
-
-/** One document per projector process, written about once a second: its heartbeat and lag. */
-export interface ProjectorStatusDocument {
-  _id: string; // the projector's owner id
-  host: string;
-  pid: number;
-  startedAt: Date;
-  heartbeatAt: Date;
-  /** Tickets projected since start. */
-  projected: number;
-  /** Time from a command's write to its read models being written, over the last 200 projections. */
-  lagMs: { last: number | null; p50: number | null; p99: number | null };
-  lastError: { at: Date; message: string; ticketId: string | null } | null;
-}
+import type { RebuildState } from "@/server/projections/documents";
 
 export const HEARTBEAT_MS = 1_000;
 /** A projector that has not written its heartbeat for this long is considered gone. */
-export const ALIVE_WINDOW_MS = 15_000;
+const ALIVE_WINDOW_MS = 15_000;
 
-export interface DeadLetter {
+interface DeadLetter {
   ticketId: string;
   attempts: number;
   lastError: string | null;
@@ -121,13 +105,4 @@ export async function projectionStatus(
       : null,
     asOf: now.toISOString(),
   };
-}
-
-/** Puts a parked ticket back in line. Returns false when it is not a dead letter. */
-export async function retryDeadLetter(queue: Collection<QueueEntry>, ticketId: ObjectId) {
-  const result = await queue.updateOne(
-    { _id: ticketId, dead: true },
-    { $set: { dead: false, attempts: 0, lastError: null, leaseUntil: EPOCH, owner: null } },
-  );
-  return result.matchedCount === 1;
 }

@@ -1,21 +1,13 @@
-import type { MongoClient } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Collections } from "@/server/db/collections";
-import {
-  startApp,
-  startProjector,
-  type AppProcess,
-  type ProjectorProcess,
-} from "@/server/testing/app-process";
-import { handlerLoad } from "@/server/testing/handler-load";
+import { describe, expect, it } from "vitest";
+import { ticketListCollections } from "@/server/read-models/ticket-list/collections";
 import { DeskLoad, responseProblem } from "@/server/testing/http-load";
 import {
   dashboardVersusRecount,
   historyProblems,
   lostAcknowledged,
-  openDesk,
   waitForDrain,
 } from "@/server/testing/projection-checks";
+import { projectorDesk } from "@/server/testing/projector-desk";
 
 // Two projector processes started at the same moment on one backlog: leases and version guards
 // must keep them from projecting anything twice or counting anything twice.
@@ -30,48 +22,31 @@ import {
 const TICKETS = Number(process.env.FAULT_BACKLOG_TICKETS ?? 200);
 const COMMANDS = Number(process.env.FAULT_BACKLOG_COMMANDS ?? 400);
 
-let app: AppProcess | undefined;
-let desk: { client: MongoClient; cols: Collections } | undefined;
-let script: Awaited<ReturnType<typeof handlerLoad>> | undefined;
-const projectors: ProjectorProcess[] = [];
-
-beforeAll(async () => {
-  app = await startApp({ env: { PROJECTOR_IN_PROCESS: "false" } });
-  desk = await openDesk(app.mongoUri);
-  process.env.MONGODB_URI = app.mongoUri; // before the handlers are first imported
-  script = await handlerLoad();
-});
-
-afterAll(async () => {
-  await Promise.all(projectors.map((p) => p.kill()));
-  await script?.close();
-  await desk?.client.close();
-  await app?.stop();
-});
+const desk = projectorDesk();
 
 describe("two projector processes started at once on a backlog", () => {
   it("drain it together with nothing projected or counted twice", async () => {
-    const { baseURL, mongoUri } = app!;
-    const { cols } = desk!;
+    const { app, cols, script } = desk;
+    const { baseURL, apiToken } = app;
     const started = Date.now();
     const ids: string[] = [];
-    for (let i = 0; i < TICKETS; i++) ids.push(await script!.create());
+    for (let i = 0; i < TICKETS; i++) ids.push(await script.create());
     await Promise.all(
       Array.from({ length: 4 }, async (_, writer) => {
-        for (let i = writer; i < COMMANDS; i += 4) await script!.one(ids);
+        for (let i = writer; i < COMMANDS; i += 4) await script.one(ids);
       }),
     );
     const backlog = await cols.projectionQueue.countDocuments({});
     console.log(
       `two projectors: backlog of ${backlog} queued tickets (${ids.length} tickets, ` +
-        `${COMMANDS} commands, ${script!.refused()} refused) written in ${Date.now() - started} ms`,
+        `${COMMANDS} commands, ${script.refused()} refused) written in ${Date.now() - started} ms`,
     );
     expect(backlog).toBe(ids.length);
-    expect(await cols.ticketList.countDocuments({})).toBe(0);
+    expect(await ticketListCollections(cols).rows.countDocuments({})).toBe(0);
 
     const drainStarted = Date.now();
-    projectors.push(startProjector(mongoUri), startProjector(mongoUri));
-    const load = new DeskLoad(baseURL, app!.apiToken);
+    const projectors = [desk.spawnProjector(), desk.spawnProjector()];
+    const load = new DeskLoad(baseURL, apiToken);
     load.tickets.push(...ids);
     const meanwhile = load.run({ clients: 2, count: 100, forMs: 30_000 });
     await Promise.all(projectors.map((p) => p.ready));
@@ -99,7 +74,7 @@ describe("two projector processes started at once on a backlog", () => {
 
     const problems = load.sent.map((s) => responseProblem(s)).filter(Boolean);
     expect.soft(problems).toEqual([]);
-    const acknowledged = [...script!.acknowledged, ...load.sent];
+    const acknowledged = [...script.acknowledged, ...load.sent];
     expect.soft(await lostAcknowledged(cols, acknowledged)).toEqual([]);
     expect.soft(await historyProblems(cols)).toEqual([]);
 
@@ -112,7 +87,7 @@ describe("two projector processes started at once on a backlog", () => {
     expect.soft(report.pending).toBe(0);
     expect.soft(report.tickets).toBe(load.tickets.length);
 
-    const { api, recount } = await dashboardVersusRecount(baseURL, app!.apiToken, cols);
+    const { api, recount } = await dashboardVersusRecount(baseURL, apiToken, cols);
     expect.soft(api).toEqual(recount);
     expect.soft(recount.total).toBe(load.tickets.length);
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { getCollections } from "@/server/db/client";
-import { READ_MODEL_SCHEMA, collections } from "@/server/db/collections";
+import { collections } from "@/server/db/collections";
+import { READ_MODEL_SCHEMA } from "@/server/read-models/registry";
+import { ticketListCollections } from "@/server/read-models/ticket-list/collections";
 import { upgradeReadModels } from "@/server/projections/rebuild";
 import { verifyProjections } from "@/server/projections/verify";
-import { catchUp, create } from "@/server/testing/fixtures";
+import { drainProjectionQueue, create } from "@/server/testing/fixtures";
 
 describe("read models of an older shape", () => {
   it("are marked current on a new desk, and rebuilt on a desk that has tickets", async () => {
@@ -18,7 +20,7 @@ describe("read models of an older shape", () => {
 
     // A desk whose read models an older version built: no schema in the registry.
     await create({ subject: "Before the upgrade", message: "m" });
-    await catchUp();
+    await drainProjectionQueue();
     await registry.updateOne({ _id: "active" }, { $unset: { schema: "" } });
     const lines: string[] = [];
     expect(await upgradeReadModels(db, { log: (line) => lines.push(line) })).toBe(true);
@@ -26,7 +28,7 @@ describe("read models of an older shape", () => {
     const active = await registry.findOne({ _id: "active" });
     expect(active).toMatchObject({ generation: 1, schema: READ_MODEL_SCHEMA });
     const rebuilt = collections(db, active!.generation);
-    expect(await rebuilt.ticketListKeys.countDocuments({})).toBe(6);
+    expect(await ticketListCollections(rebuilt).keys.countDocuments({})).toBe(6);
     expect((await verifyProjections(rebuilt, { waitForQueueMs: 0 })).drift).toEqual([]);
     expect(await upgradeReadModels(db)).toBe(false);
   });

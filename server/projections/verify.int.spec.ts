@@ -1,15 +1,17 @@
+import { z } from "zod";
+import { countsText } from "@/server/read-models/dashboard/json-text";
 import { ObjectId } from "mongodb";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getCollections } from "@/server/db/client";
-import type { Collections } from "@/server/db/collections";
-import { catchUp as catchUpInBatches } from "@/server/projections/catch-up";
-import { verifyProjections, type Drift } from "@/server/projections/verify";
+import { testCollections, type TestCollections } from "@/server/testing/read-collections";
+import { projectBacklog } from "@/server/projections/project-backlog";
+import { verifyProjections } from "@/server/projections/verify";
+import type { Drift } from "@/server/read-models/read-model";
 import { addNote } from "@/server/tickets/commands/add-note";
 import { assignAgent } from "@/server/tickets/commands/assign-agent";
 import { changeStatus } from "@/server/tickets/commands/change-status";
-import { refreshDashboardView } from "@/server/projections/project-dashboard";
-import { SUMMARY_ID } from "@/server/tickets/queries/dashboard/documents";
-import { as, catchUp, create } from "@/server/testing/fixtures";
+import { refreshDashboardView } from "@/server/read-models/dashboard/aggregate";
+import { SUMMARY_ID } from "@/server/read-models/dashboard/documents";
+import { as, drainProjectionQueue, create } from "@/server/testing/fixtures";
 
 /** What a test compares: the fields that say what and where, not the wording of the detail. */
 const brief = (drift: Drift[]) =>
@@ -24,9 +26,9 @@ async function createTickets(count: number) {
 }
 
 describe("projections:verify", () => {
-  let cols: Collections;
+  let cols: TestCollections;
   beforeEach(async () => {
-    cols = await getCollections();
+    cols = await testCollections();
     // The file shares one database: each test starts from an empty desk.
     await Promise.all(
       [
@@ -47,7 +49,7 @@ describe("projections:verify", () => {
     await changeStatus(ids[0]!.toHexString(), { status: "triaged" }, as());
     await addNote(ids[1]!.toHexString(), { body: "n" }, as());
     await assignAgent(ids[3]!.toHexString(), { assignee: "Ada" }, as());
-    await catchUp();
+    await drainProjectionQueue();
     const progress: [number, number][] = [];
     const clean = await verifyProjections(cols, {
       waitForQueueMs: 0,
@@ -68,13 +70,13 @@ describe("projections:verify", () => {
     });
     // A counter that is off by one, shown as such by the view.
     const summary = (await cols.dashboardSummary.findOne({ _id: SUMMARY_ID }))!;
-    const counts = JSON.parse(summary.counts) as Record<string, number>;
+    const counts = z.decode(countsText, summary.counts);
     await cols.dashboardSummary.updateOne(
       { _id: SUMMARY_ID },
       {
         $set: {
           seq: summary.seq + 1,
-          counts: JSON.stringify({ ...counts, total: counts.total! + 1 }),
+          counts: z.encode(countsText, { ...counts, total: counts.total! + 1 }),
         },
       },
     );
@@ -107,7 +109,7 @@ describe("projections:verify", () => {
     await addNote(ids[1]!.toHexString(), { body: "n" }, as());
     await assignAgent(ids[2]!.toHexString(), { assignee: "Ada" }, as());
     const progress: [number, number][] = [];
-    const projected = await catchUpInBatches(cols, {
+    const projected = await projectBacklog(cols, {
       batchSize: 3,
       onProgress: (done, total) => progress.push([done, total]),
     });
@@ -124,15 +126,15 @@ describe("projections:verify", () => {
       drift: [],
     });
     // Nothing left to do: a second pass projects nothing; the queue entries drain as no-ops.
-    expect(await catchUpInBatches(cols)).toBe(0);
-    await catchUp();
+    expect(await projectBacklog(cols)).toBe(0);
+    await drainProjectionQueue();
     expect(await cols.projectionQueue.countDocuments({})).toBe(0);
     expect((await verifyProjections(cols, { waitForQueueMs: 0 })).drift).toEqual([]);
   });
 
   it("projectedAt alone is not drift", async () => {
     const [id] = await createTickets(1);
-    await catchUp();
+    await drainProjectionQueue();
     await cols.ticketList.updateOne({ _id: id }, { $set: { projectedAt: new Date(0) } });
     await cols.ticketDetail.updateOne({ _id: id }, { $set: { projectedAt: new Date() } });
     expect((await verifyProjections(cols, { waitForQueueMs: 0 })).drift).toEqual([]);
@@ -140,7 +142,7 @@ describe("projections:verify", () => {
 
   it("reports tickets not projected yet as pending, and their read documents as drift", async () => {
     const [projected] = await createTickets(1);
-    await catchUp();
+    await drainProjectionQueue();
     const { ticketId } = await create({ subject: "Not yet", message: "m" });
     await changeStatus(projected!.toHexString(), { status: "closed" }, as());
 
@@ -161,7 +163,7 @@ describe("projections:verify", () => {
       detail: "total: expected 2, found 1",
     });
 
-    await catchUp();
+    await drainProjectionQueue();
     expect(await verifyProjections(cols, { waitForQueueMs: 0 })).toMatchObject({
       pending: 0,
       drift: [],
@@ -174,7 +176,7 @@ describe("projections:verify", () => {
     const verifying = verifyProjections(cols, { waitForQueueMs: 10_000 });
     // The projector gets to the queue only after verify has started waiting.
     await new Promise((r) => setTimeout(r, 500));
-    await catchUp();
+    await drainProjectionQueue();
     const report = await verifying;
     expect(report).toEqual({ tickets: 3, pending: 0, drift: [] });
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -195,7 +197,7 @@ describe("projections:verify", () => {
 
   it("reports an unfinished aggregation, contributions left in the inbox and a stale view", async () => {
     const [id] = await createTickets(1);
-    await catchUp();
+    await drainProjectionQueue();
     const { seq } = (await cols.dashboardSummary.findOne({ _id: SUMMARY_ID }))!;
     await cols.dashboardSummary.updateOne(
       { _id: SUMMARY_ID },

@@ -2,7 +2,7 @@ import { ObjectId } from "mongodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCollections } from "@/server/db/client";
 import type { Collections } from "@/server/db/collections";
-import { catchUp } from "@/server/projections/catch-up";
+import { projectBacklog } from "@/server/projections/project-backlog";
 import { verifyProjections } from "@/server/projections/verify";
 import { generateTickets, type SeedTicket } from "@/server/seed/generate";
 import { seedTickets } from "@/server/seed/seed";
@@ -124,7 +124,7 @@ describe("npm run seed", () => {
     await seedTickets(cols, { count: 15, seed: SEED + 1, now });
     expect(await cols.tickets.countDocuments({})).toBe(before + 15);
 
-    await catchUp(cols);
+    await projectBacklog(cols);
     expect(await cols.tickets.countDocuments({ dirtySince: { $ne: null } })).toBe(0);
     expect((await verifyProjections(cols, { waitForQueueMs: 0 })).drift).toEqual([]);
   });

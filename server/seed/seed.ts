@@ -24,7 +24,7 @@ const newId = () => new ObjectId().toHexString();
  * Adds `count` generated tickets to the write model, each exactly as its command handlers would
  * have left it (marked for projection, like any write), in unordered batches. Streams: one batch
  * is built while the previous one is being inserted, so memory holds at most two batches.
- * The read models catch up afterwards (the projector, or `catchUp`).
+ * The read models catch up afterwards (the projector, or `projectBacklog`).
  */
 export async function seedTickets(
   cols: Pick<Collections, "tickets">,

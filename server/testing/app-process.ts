@@ -1,6 +1,7 @@
 // The app and the projector as real processes, started the way operators start them, for the
 // end-to-end and fault tests. No "server-only" and no "@/" imports: Playwright's global set-up
 // loads this file too, outside Vitest's aliases.
+import { setTimeout as sleep } from "node:timers/promises";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -57,8 +58,6 @@ function captureOutput(watched: Watched, prefix: string, echo: boolean) {
     onLine: (listener: (line: string) => void) => listeners.push(listener),
   };
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface AppOptions {
   /** Extra environment: MONGODB_URI, PROJECTOR_IN_PROCESS, PROJECTION_DELAY_MS… */

@@ -1,6 +1,6 @@
 import { ObjectId } from "mongodb";
 import { getCollections } from "@/server/db/client";
-import { aggregateDashboard } from "@/server/projections/project-dashboard";
+import { settleReadModels } from "@/server/projections/project";
 import { Projector } from "@/server/projections/projector";
 import type { CommandOptions } from "@/server/tickets/commands/command-options";
 import { createTicket, createTicketInput } from "@/server/tickets/commands/create-ticket";
@@ -15,14 +15,14 @@ export const manualProjector = () =>
   new Projector({ collections: getCollections, log: () => undefined });
 
 /** Runs queued projections until nothing but parked dead letters is left. */
-export async function catchUp(projector = manualProjector()): Promise<void> {
+export async function drainProjectionQueue(projector = manualProjector()): Promise<void> {
   const cols = await getCollections();
   for (let round = 0; round < 50; round++) {
     const due = await cols.projectionQueue
       .find({ dead: false }, { projection: { _id: 1 } })
       .toArray();
     if (due.length === 0) {
-      await aggregateDashboard(cols);
+      await settleReadModels(cols);
       return;
     }
     for (const { _id } of due) await projector.processEntry(cols, _id);

@@ -2,16 +2,15 @@
 // the dashboard equals a recount from the write model, acknowledged commands are all there.
 import { MongoClient } from "mongodb";
 import { collections, type Collections } from "@/server/db/collections";
+import { setTimeout as sleep } from "node:timers/promises";
 import { PROJECT_ROOT } from "@/server/db/embedded";
 import { spawnWatched } from "@/server/process/watched";
 import { childEnv } from "@/server/testing/app-process";
 import type { Sent } from "@/server/testing/http-load";
 import { HISTORY_LIMIT } from "@/server/tickets/write-model";
-import { decodeKey } from "@/server/tickets/queries/dashboard/contribution";
-import type { Counts } from "@/server/tickets/queries/dashboard/documents";
-import { recountDashboard } from "@/server/tickets/queries/dashboard/recount";
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { decodeKey } from "@/server/read-models/dashboard/contribution";
+import type { Counts } from "@/server/read-models/dashboard/json-text";
+import { recountDashboard } from "@/server/read-models/dashboard/recount";
 
 /** A client of our own on the app's database, with the read models of the active generation. */
 export async function openDesk(uri: string): Promise<{ client: MongoClient; cols: Collections }> {

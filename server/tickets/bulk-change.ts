@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { getCollections, reportDatabaseOutcome } from "@/server/db/client";
-import { isDatabaseUnavailable } from "@/server/http/problem";
+import { isTransientDatabaseError } from "@/server/db/errors";
 import { assignAgent } from "@/server/tickets/commands/assign-agent";
 import { changeStatus } from "@/server/tickets/commands/change-status";
 import type { CommandOptions, CommandResult } from "@/server/tickets/commands/command-options";
-import { parseTicketId } from "@/server/tickets/commands/run-ticket-command";
+import { parseTicketId } from "@/server/tickets/ticket-id";
 import { setPriority } from "@/server/tickets/commands/set-priority";
 import { DomainError } from "@/server/tickets/domain/errors";
 import {
@@ -15,7 +15,7 @@ import {
   ticketIdSchema,
 } from "@/server/tickets/domain/schemas";
 
-export const MAX_BULK_TICKETS = 100;
+const MAX_BULK_TICKETS = 100;
 
 /** One change (status, assignee or priority) for 1–100 tickets. An empty assignee unassigns. */
 export const bulkChangeInput = z.strictObject({
@@ -87,7 +87,7 @@ async function changeOne(
   } catch (error) {
     if (error instanceof DomainError)
       return { ticketId, outcome: "rejected", reason: error.message };
-    if (isDatabaseUnavailable(error)) {
+    if (isTransientDatabaseError(error)) {
       reportDatabaseOutcome(false);
       return {
         ticketId,

@@ -3,8 +3,6 @@
 import type { ObjectId } from "mongodb";
 import type {
   Note,
-  Priority,
-  Status,
   TicketEvent,
   TicketEventType,
   TicketState,
@@ -27,20 +25,9 @@ export interface IdempotencyRecord {
   version: number;
 }
 
-export interface TicketDocument {
+/** The ticket's state as decide functions see it (but its `_id`), and the write model's own fields. */
+export interface TicketDocument extends Omit<TicketState, "id"> {
   _id: ObjectId;
-  subject: string;
-  message: string;
-  customerEmail: string | null;
-  status: Status;
-  priority: Priority;
-  assignee: string | null;
-  notes: Note[];
-  createdAt: Date;
-  updatedAt: Date;
-  triagedAt: Date | null;
-  closedAt: Date | null;
-  version: number;
   /** The audit trail and the timeline; bounded to HISTORY_LIMIT entries (oldest dropped). */
   history: HistoryEntry[];
   /** The projection marker: set by every write, cleared by the projector for that version. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bulkChangeInput, runBulkChange } from "@/server/tickets/bulk-change";
 import { changeStatus } from "@/server/tickets/commands/change-status";
-import { as, catchUp, create } from "@/server/testing/fixtures";
-import { listTickets } from "@/server/tickets/queries/ticket-list/list-tickets";
+import { as, drainProjectionQueue, create } from "@/server/testing/fixtures";
+import { listTickets } from "@/server/read-models/ticket-list/list-tickets";
 import { deleteView, listSavedViews, saveView, saveViewInput } from "@/server/views/saved-views";
 
 describe("saved views", () => {
@@ -89,7 +89,7 @@ describe("bulk change", () => {
     ]);
 
     // and the list reaches the written versions once projected
-    await catchUp();
+    await drainProjectionQueue();
     const page = await listTickets({ limit: 100, status: ["triaged"] });
     expect(page.items.filter((t) => ids.includes(t.ticketId))).toHaveLength(9);
   });

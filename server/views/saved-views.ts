@@ -6,7 +6,7 @@ import { COLLECTIONS } from "@/server/db/collections";
 import { ValidationError } from "@/server/tickets/domain/errors";
 
 /** A filter set an agent named, to pick again from the list's menu. */
-export interface SavedViewDocument {
+interface SavedViewDocument {
   /** Derived from (userId, name), so saving a name again replaces it with one `_id` upsert. */
   _id: string;
   userId: string;
@@ -23,9 +23,9 @@ export interface SavedView {
   query: string;
 }
 
-export const MAX_SAVED_VIEWS = 50;
+const MAX_SAVED_VIEWS = 50;
 
-export const savedViewNameSchema = z
+const savedViewNameSchema = z
   .string({ error: "Name must be text." })
   .trim()
   .min(1, { error: "Name is required." })
@@ -46,7 +46,7 @@ export type SaveViewInput = z.infer<typeof saveViewInput>;
 export const savedViewIdSchema = z.string().regex(/^[0-9a-f]{24}$/, { error: "Unknown view." });
 
 /** Only filters are worth saving: a page position (cursor) would go stale. */
-export function normalizeQuery(raw: string): string {
+function normalizeQuery(raw: string): string {
   const params = new URLSearchParams(raw.startsWith("?") ? raw.slice(1) : raw);
   params.delete("cursor");
   params.sort();

@@ -1,5 +1,5 @@
 import { route } from "@/server/http/route";
-import { getDashboard } from "@/server/tickets/queries/dashboard/get-dashboard";
+import { getDashboard } from "@/server/read-models/dashboard/get-dashboard";
 
 /** The dashboard read model: counts, per-day series and durations, and how fresh they are. */
 export const GET = route("dashboard", async () =>

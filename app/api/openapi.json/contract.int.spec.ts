@@ -14,16 +14,15 @@ import * as priority from "@/app/api/tickets/[ticketId]/priority/route";
 import * as ticket from "@/app/api/tickets/[ticketId]/route";
 import * as status from "@/app/api/tickets/[ticketId]/status/route";
 import * as tickets from "@/app/api/tickets/route";
-import type {
-  dashboardSchema,
-  ticketDetailSchema,
-  ticketListPageSchema,
-} from "@/server/http/api-schemas";
-import { catchUp } from "@/server/testing/fixtures";
+import type {} from "@/server/http/api-schemas";
+import type { dashboardSchema } from "@/server/read-models/dashboard/dashboard-schema";
+import type { ticketDetailSchema } from "@/server/read-models/ticket-detail/detail-schema";
+import type { ticketListPageSchema } from "@/server/read-models/ticket-list/item-schema";
+import { drainProjectionQueue } from "@/server/testing/fixtures";
 import { send, type Sent } from "@/server/testing/http";
-import type { Dashboard } from "@/server/tickets/queries/dashboard/get-dashboard";
-import type { TicketDetail } from "@/server/tickets/queries/ticket-detail/get-ticket";
-import type { TicketListPage } from "@/server/tickets/queries/ticket-list/list-tickets";
+import type { Dashboard } from "@/server/read-models/dashboard/dashboard-schema";
+import type { TicketDetail } from "@/server/read-models/ticket-detail/detail-schema";
+import type { TicketListPage } from "@/server/read-models/ticket-list/item-schema";
 
 type Document = {
   openapi: string;
@@ -116,7 +115,7 @@ describe("the API honours its OpenAPI document", () => {
       "post",
       await on(priority, { priority: "high" }),
     );
-    await catchUp();
+    await drainProjectionQueue();
     expectContract(
       "/api/tickets/{ticketId}",
       "get",

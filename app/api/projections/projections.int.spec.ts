@@ -4,14 +4,17 @@ import * as health from "@/app/api/health/route";
 import * as retry from "@/app/api/projections/dead-letters/[ticketId]/retry/route";
 import * as projections from "@/app/api/projections/route";
 import { getCollections } from "@/server/db/client";
+import { testCollections } from "@/server/testing/read-collections";
+import { TICKET_LIST } from "@/server/read-models/ticket-list/collections";
+import type { Db } from "mongodb";
 import { Projector } from "@/server/projections/projector";
-import { as, catchUp, create } from "@/server/testing/fixtures";
+import { as, drainProjectionQueue, create } from "@/server/testing/fixtures";
 import { send } from "@/server/testing/http";
 import type { ProjectionStatus } from "@/server/projections/status";
 
 describe("projection status, dead letters and health", () => {
   it("shows pending work, then a ticket that keeps failing as a dead letter that can be retried", async () => {
-    const cols = await getCollections();
+    const cols = await testCollections();
     const { ticketId } = await create({ subject: "Poison", message: "x" }, as());
     const _id = new ObjectId(ticketId);
 
@@ -20,12 +23,19 @@ describe("projection status, dead letters and health", () => {
     expect(status.oldestPendingAgeMs).not.toBeNull();
 
     // A projector whose every projection fails: its list collection refuses writes.
+    const db = cols.db;
     const broken = {
       ...cols,
-      ticketList: Object.assign(Object.create(cols.ticketList) as typeof cols.ticketList, {
-        updateOne: () => Promise.reject(new Error("disk full")),
+      db: Object.assign(Object.create(db) as Db, {
+        collection: (name: string) => {
+          const collection = db.collection(name);
+          if (name !== TICKET_LIST) return collection;
+          return Object.assign(Object.create(collection) as typeof collection, {
+            updateOne: () => Promise.reject(new Error("disk full")),
+          });
+        },
       }),
-    } as unknown as typeof cols;
+    };
     const failing = new Projector({
       collections: () => Promise.resolve(broken),
       maxAttempts: 2,
@@ -45,7 +55,7 @@ describe("projection status, dead letters and health", () => {
 
     // Other tickets keep flowing while it is parked.
     const other = await create({ subject: "Healthy", message: "y" }, as());
-    await catchUp();
+    await drainProjectionQueue();
     expect(await cols.ticketList.findOne({ _id: new ObjectId(other.ticketId) })).not.toBeNull();
     expect(await cols.ticketList.findOne({ _id })).toBeNull();
 
@@ -57,7 +67,7 @@ describe("projection status, dead letters and health", () => {
     );
     expect(retried.status).toBe(200);
     expect(retried.body).toEqual({ ticketId, retried: true });
-    await catchUp();
+    await drainProjectionQueue();
     expect(await cols.ticketList.findOne({ _id })).toMatchObject({ version: 1 });
     expect(
       ((await send(projections.GET, "/api/projections")).body as ProjectionStatus).deadLetters,
@@ -73,8 +83,8 @@ describe("projection status, dead letters and health", () => {
   });
 
   it("reports a running projector's heartbeat and lag, and health says ok", async () => {
-    const cols = await getCollections();
-    await catchUp();
+    const cols = await testCollections();
+    await drainProjectionQueue();
     const projector = new Projector({
       collections: getCollections,
       pollMs: 20,

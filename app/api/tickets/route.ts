@@ -2,7 +2,8 @@ import { idempotencyOf, readJsonBody, readQuery } from "@/server/http/request";
 import { route } from "@/server/http/route";
 import { systemContext } from "@/server/tickets/commands/command-options";
 import { createTicket, createTicketInput } from "@/server/tickets/commands/create-ticket";
-import { listTickets, listTicketsQuery } from "@/server/tickets/queries/ticket-list/list-tickets";
+import { listTickets } from "@/server/read-models/ticket-list/list-tickets";
+import { listTicketsQuery } from "@/server/read-models/ticket-list/query";
 
 /** One page of tickets from the list read model, newest update first. */
 export const GET = route("read", async ({ request }) => {

@@ -6,8 +6,8 @@ import { humanDuration, plural } from "@/app/dashboard/_components/format";
 import { NumberCard, NumberLink } from "@/app/dashboard/_components/number-link";
 import { PerDayChart } from "@/app/dashboard/_components/per-day-chart";
 import { fetchSnapshot, freshnessOf, type Snapshot } from "@/app/dashboard/_components/snapshot";
-import { dashboardLinks, type LinkedNumber } from "@/server/tickets/queries/dashboard/links";
-import type { DurationStats } from "@/server/tickets/queries/dashboard/get-dashboard";
+import { dashboardLinks, type LinkedNumber } from "@/server/read-models/dashboard/links";
+import type { DurationStats } from "@/server/read-models/dashboard/dashboard-schema";
 
 const POLL_MS = 1_000;
 

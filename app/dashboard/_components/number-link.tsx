@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ticketsHref, type LinkedNumber } from "@/server/tickets/queries/dashboard/links";
+import { ticketsHref, type LinkedNumber } from "@/server/read-models/dashboard/links";
 
 export const linkClass =
   "rounded text-blue-800 underline-offset-2 hover:underline dark:text-blue-300";

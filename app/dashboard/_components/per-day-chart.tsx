@@ -1,5 +1,5 @@
 import { NumberLink } from "@/app/dashboard/_components/number-link";
-import type { DashboardLinks } from "@/server/tickets/queries/dashboard/links";
+import type { DashboardLinks } from "@/server/read-models/dashboard/links";
 
 const SLOT = 10;
 const HEIGHT = 100;

@@ -1,5 +1,5 @@
 import type { ProjectionStatus } from "@/server/projections/status";
-import type { Dashboard } from "@/server/tickets/queries/dashboard/get-dashboard";
+import type { Dashboard } from "@/server/read-models/dashboard/dashboard-schema";
 
 /** The dashboard and the projector's state, read together. */
 export interface Snapshot {

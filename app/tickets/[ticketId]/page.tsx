@@ -5,7 +5,7 @@ import { cache } from "react";
 import { RelativeTime } from "@/components/relative-time";
 import { WriteStatus } from "@/components/write-status";
 import { requireUser } from "@/server/auth/require";
-import { getTicket } from "@/server/tickets/queries/ticket-detail/get-ticket";
+import { getTicket } from "@/server/read-models/ticket-detail/get-ticket";
 import { NotesList } from "@/app/tickets/[ticketId]/_components/notes-list";
 import { panel } from "@/app/tickets/[ticketId]/_components/styles";
 import { TicketActions } from "@/app/tickets/[ticketId]/_components/ticket-actions";

@@ -9,10 +9,7 @@ import { ShortcutsDialog } from "@/app/tickets/_components/shortcuts-dialog";
 import { TicketRow } from "@/app/tickets/_components/ticket-row";
 import { useListShortcuts } from "@/app/tickets/_components/use-list-shortcuts";
 import { bulkChangeAction } from "@/app/tickets/bulk-actions";
-import type {
-  TicketListItem,
-  TicketListPage,
-} from "@/server/tickets/queries/ticket-list/list-tickets";
+import type { TicketListItem, TicketListPage } from "@/server/read-models/ticket-list/item-schema";
 
 interface Props {
   /** The list query with "mine" resolved to a name, as GET /api/tickets takes it. */

@@ -5,7 +5,7 @@ import type { Ref } from "react";
 import { PriorityBadge } from "@/components/priority-badge";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
-import type { TicketListItem } from "@/server/tickets/queries/ticket-list/list-tickets";
+import type { TicketListItem } from "@/server/read-models/ticket-list/item-schema";
 
 interface Props {
   ticket: TicketListItem;

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, type Dispatch, type RefObject, type SetStateAction } from "react";
 import { SEARCH_INPUT_ID } from "@/app/tickets/_components/list-filters";
-import type { TicketListItem } from "@/server/tickets/queries/ticket-list/list-tickets";
+import type { TicketListItem } from "@/server/read-models/ticket-list/item-schema";
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { ObjectId } from "mongodb";
 import type { Actor, CommandContext } from "@/server/tickets/domain/types";
 
@@ -27,5 +27,3 @@ export const hashIdempotencyKey = (scope: string, key: string) => sha256(`${scop
 /** A stable fingerprint of a request: the command name and its normalized input. */
 export const hashRequest = (command: string, input: unknown) =>
   sha256(`${command}\n${JSON.stringify(input)}`);
-
-export const randomKey = () => randomUUID();

@@ -1,4 +1,4 @@
-import { ObjectId, type UpdateFilter } from "mongodb";
+import type { UpdateFilter } from "mongodb";
 import { getCollections } from "@/server/db/client";
 import { afterTicketWrite } from "@/server/projections/after-write";
 import {
@@ -8,7 +8,7 @@ import {
   IdempotencyKeyReusedError,
 } from "@/server/tickets/domain/errors";
 import { evolve } from "@/server/tickets/domain/evolve";
-import { ticketIdSchema } from "@/server/tickets/domain/schemas";
+import { parseTicketId } from "@/server/tickets/ticket-id";
 import type { CommandContext, TicketEvent, TicketState } from "@/server/tickets/domain/types";
 import {
   HISTORY_LIMIT,
@@ -30,11 +30,6 @@ import {
 export type Decision = TicketEvent | null | DomainError;
 
 const MAX_ATTEMPTS = 25;
-
-export function parseTicketId(ticketId: string): ObjectId {
-  if (!ticketIdSchema.safeParse(ticketId).success) throw new TicketNotFoundError(ticketId);
-  return ObjectId.createFromHexString(ticketId.toLowerCase());
-}
 
 /**
  * Loads a ticket, decides, and applies the event with one single-document write guarded by the

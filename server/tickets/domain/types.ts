@@ -51,6 +51,15 @@ export type TicketEvent =
 
 export type TicketEventType = TicketEvent["type"];
 
+/** Every event type, by name; a mapped type, so an event missing here does not compile. */
+export const TICKET_EVENT_TYPES: { readonly [T in TicketEventType]: T } = {
+  TicketCreated: "TicketCreated",
+  StatusChanged: "StatusChanged",
+  AgentAssigned: "AgentAssigned",
+  NoteAdded: "NoteAdded",
+  PriorityChanged: "PriorityChanged",
+};
+
 /** Time, identity and ids come from outside, so decisions are deterministic under test. */
 export interface CommandContext {
   actor: Actor;

@@ -1,5 +1,5 @@
 import { RelativeTime } from "@/components/relative-time";
-import type { TicketDetail } from "@/server/tickets/queries/ticket-detail/get-ticket";
+import type { TicketDetail } from "@/server/read-models/ticket-detail/detail-schema";
 
 type Entry = TicketDetail["history"][number];
 

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import * as tickets from "@/app/api/tickets/route";
+import { getCollections } from "@/server/db/client";
+import { verifyProjections } from "@/server/projections/verify";
+import { addNote } from "@/server/tickets/commands/add-note";
+import { assignAgent } from "@/server/tickets/commands/assign-agent";
+import { changeStatus } from "@/server/tickets/commands/change-status";
+import { as, drainProjectionQueue, create } from "@/server/testing/fixtures";
+import { send } from "@/server/testing/http";
+import { day } from "@/server/read-models/dashboard/contribution";
+import { getDashboard } from "@/server/read-models/dashboard/get-dashboard";
+import {
+  allLinkedNumbers,
+  dashboardLinks,
+  listQueryString,
+  type ListParams,
+} from "@/server/read-models/dashboard/links";
+import type { TicketListPage } from "@/server/read-models/ticket-list/item-schema";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Every ticket GET /api/tickets returns for these params, following the cursor to the end. */
+async function listAll(params: ListParams): Promise<string[]> {
+  const subjects: string[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const query = listQueryString({ ...params, limit: "100", ...(cursor ? { cursor } : {}) });
+    const res = await send(tickets.GET, `/api/tickets?${query}`);
+    expect(res.status, `GET /api/tickets?${query}`).toBe(200);
+    const page = res.body as TicketListPage;
+    subjects.push(...page.items.map((t) => t.subject));
+    cursor = page.nextCursor;
+    if (!cursor) return subjects;
+  }
+}
+
+describe("dashboard links", () => {
+  it("each dashboard number equals the count of the ticket list filtered by its link", async () => {
+    // Given tickets on both sides of the 30-day window and of every active/closed boundary.
+    const now = Date.now();
+    const windowStart = Date.parse(`${day(new Date(now - 29 * DAY))}T00:00:00.000Z`);
+    const at = (ms: number) => as("Lead", new Date(ms));
+    const ticket = async (subject: string, createdAt: number, fields = {}) =>
+      (await create({ subject, message: subject, ...fields }, at(createdAt))).ticketId;
+
+    // Created, triaged and closed long before the window: only in status and total counts.
+    const old = await ticket("Old", now - 40 * DAY);
+    await assignAgent(old, { assignee: "Old Agent" }, at(now - 39 * DAY));
+    await changeStatus(old, { status: "triaged" }, at(now - 39 * DAY));
+    await changeStatus(old, { status: "closed" }, at(now - 35 * DAY));
+    // Created just before the window, triaged inside it.
+    const edge = await ticket("Edge before", windowStart - 1);
+    await changeStatus(edge, { status: "triaged" }, at(windowStart + HOUR));
+    await assignAgent(edge, { assignee: "Ada Lovelace" }, at(windowStart + HOUR));
+    // Created at the first instant of the window.
+    await ticket("Edge first", windowStart, { priority: "low" });
+    // Triaged, assigned and noted; high priority.
+    const high = await ticket("High", now - 10 * DAY, { priority: "high" });
+    await changeStatus(high, { status: "triaged" }, at(now - 10 * DAY + 2 * HOUR));
+    await assignAgent(high, { assignee: "Ada Lovelace" }, at(now - 9 * DAY));
+    await addNote(high, { body: "Called back" }, at(now - 9 * DAY));
+    // Closed straight from open: its first triage is its close.
+    const direct = await ticket("Direct close", now - 10 * DAY);
+    await changeStatus(direct, { status: "closed" }, at(now - 5 * DAY));
+    // Triaged, then back to open: still counted as triaged that day.
+    const back = await ticket("Back to open", now - 3 * DAY, { priority: "urgent" });
+    await changeStatus(back, { status: "triaged" }, at(now - 2 * DAY));
+    await changeStatus(back, { status: "open" }, at(now - 2 * DAY + HOUR));
+    // Assigned, closed today, then a note after the close.
+    const bob = await ticket("Bob's", now - 2 * DAY);
+    await assignAgent(bob, { assignee: 'J. R. "Bob" $mith & Co.' }, at(now - 2 * DAY));
+    await changeStatus(bob, { status: "closed" }, at(now - HOUR));
+    await addNote(bob, { body: "Customer confirmed" }, at(now - HOUR / 2));
+    // New today, with a note, unassigned.
+    const fresh = await ticket("Fresh", now - HOUR);
+    await addNote(fresh, { body: "First look" }, at(now - HOUR / 2));
+    await drainProjectionQueue();
+
+    // When the dashboard and the list are read.
+    const dashboard = await getDashboard();
+    const links = dashboardLinks(dashboard);
+
+    // Then every number is the size of the list its link selects.
+    const numbers = allLinkedNumbers(links);
+    expect(numbers.length).toBeGreaterThan(60);
+    for (const { name, value, params } of numbers) {
+      expect((await listAll(params)).length, `${name} (${listQueryString(params)})`).toBe(value);
+    }
+
+    // And the fixture exercised what matters (so the equalities above are not all 0 = 0).
+    expect(dashboard.total).toBe(8);
+    expect(links.byStatus.closed.value).toBe(3);
+    expect(dashboard.byAssignee).toEqual({ "Ada Lovelace": 2 });
+    expect(links.unassigned.value).toBe(3);
+    expect(links.withNotes.value).toBe(3);
+    expect(links.timeToTriage.value).toBe(5); // edge, high, direct, back, bob
+    expect(links.timeToClose.value).toBe(2); // direct, bob
+    expect(links.perDay.reduce((n, d) => n + d.created.value, 0)).toBe(6);
+    expect(await listAll(links.timeToTriage.params)).not.toContain("Old");
+    expect(await listAll(links.perDay[0]!.created.params)).toEqual(["Edge first"]);
+    expect(await listAll(links.byPriority.urgent.params)).toEqual(["Back to open"]);
+
+    // And the list read model, with its new dates, still matches the write model exactly.
+    const report = await verifyProjections(await getCollections(), { waitForQueueMs: 0 });
+    expect(report.drift).toEqual([]);
+  });
+
+  it("refuses malformed or reversed day ranges with a message per field", async () => {
+    for (const [query, field, message] of [
+      ["createdFrom=2026-02-30", "createdFrom", /createdFrom must be a calendar day/],
+      ["closedTo=26-11-2026", "closedTo", /YYYY-MM-DD/],
+      [
+        "triagedFrom=2026-11-20&triagedTo=2026-11-19",
+        "triagedTo",
+        /triagedFrom \(2026-11-20\) must be on or before triagedTo/,
+      ],
+    ] as const) {
+      const res = await send(tickets.GET, `/api/tickets?${query}`);
+      expect(res.status, query).toBe(400);
+      const errors = (res.body as { errors: Record<string, string[]> }).errors;
+      expect(errors[field]?.join(" "), query).toMatch(message);
+    }
+    const ok = await send(tickets.GET, "/api/tickets?createdFrom=2026-11-20&createdTo=2026-11-20");
+    expect(ok.status).toBe(200);
+  });
+});

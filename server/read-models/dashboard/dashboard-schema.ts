@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { isoTimeField } from "@/server/read-models/api-fields";
+
+const durationStats = z.object({
+  /** How many tickets the figures are over. */
+  count: z.number().int().min(0),
+  p50Ms: z.number().nullable(),
+  p90Ms: z.number().nullable(),
+});
+export type DurationStats = z.infer<typeof durationStats>;
+
+/** The dashboard as GET /api/dashboard returns it, and as its view document stores it. */
+export const dashboardSchema = z
+  .object({
+    total: z.number().int(),
+    byStatus: z.object({
+      open: z.number().int(),
+      triaged: z.number().int(),
+      closed: z.number().int(),
+    }),
+    byPriority: z
+      .object({
+        low: z.number().int(),
+        normal: z.number().int(),
+        high: z.number().int(),
+        urgent: z.number().int(),
+      })
+      .meta({ description: "Active (not closed) tickets." }),
+    unassigned: z.number().int().meta({ description: "Active tickets with no assignee." }),
+    withNotes: z.number().int(),
+    byAssignee: z
+      .record(z.string(), z.number().int())
+      .meta({ description: "Active tickets per assignee." }),
+    /** The last 30 UTC days, oldest first. */
+    perDay: z.array(
+      z.object({ day: z.iso.date(), created: z.number().int(), closed: z.number().int() }),
+    ),
+    /** From creation to first triage, for tickets triaged in the last 30 days. */
+    timeToTriage: durationStats,
+    /** From creation to close, for tickets closed in the last 30 days. */
+    timeToClose: durationStats,
+    /** When the projector last changed these numbers (null: nothing projected yet). */
+    asOf: isoTimeField.nullable(),
+  })
+  .meta({ id: "Dashboard" });
+export type Dashboard = z.infer<typeof dashboardSchema>;

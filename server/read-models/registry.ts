@@ -1,0 +1,27 @@
+import { dashboardReadModel } from "@/server/read-models/dashboard/read-model";
+import type { ReadModel } from "@/server/read-models/read-model";
+import { ticketDetailReadModel } from "@/server/read-models/ticket-detail/read-model";
+import { ticketListReadModel } from "@/server/read-models/ticket-list/read-model";
+
+/**
+ * Every read model, for the projector machinery: projection, catch-up, rebuild, verify and index
+ * creation all go through this list. Adding a read model is a folder and one line here
+ * (docs/architecture.md, "How to add a read model").
+ */
+export const READ_MODELS: readonly ReadModel[] = [
+  ticketListReadModel,
+  ticketDetailReadModel,
+  dashboardReadModel,
+];
+
+/**
+ * The shape of the read models. Bumped when a change needs them rebuilt; the start command
+ * rebuilds read models of an older shape before serving them (upgradeReadModels).
+ * 2: the list's key index (ticket_list_keys) and 1,024 dashboard buckets.
+ * 3: the dashboard's inbox, entries, summary and view instead of buckets.
+ */
+export const READ_MODEL_SCHEMA = 3;
+
+/** Every read-model collection's base name (generation 0). */
+export const readModelCollectionNames = () =>
+  READ_MODELS.flatMap((model) => Object.keys(model.collections));

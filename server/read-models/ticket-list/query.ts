@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { prioritySchema, statusSchema } from "@/server/tickets/domain/schemas";
+
+// The query parameters of GET /api/tickets and of the /tickets page: one schema, so the API, the
+// page and the OpenAPI document agree.
+
+const booleanParam = (name: string) =>
+  z
+    .enum(["true", "false"], { error: `${name} must be true or false.` })
+    .transform((v) => v === "true")
+    .optional();
+
+/** A UTC calendar day, YYYY-MM-DD; a range of days includes both ends. */
+const dayParam = (name: string, description: string) =>
+  z.iso
+    .date({ error: `${name} must be a calendar day written YYYY-MM-DD (UTC), e.g. 2026-11-26.` })
+    .optional()
+    .meta({ description: `${description} (a UTC day, YYYY-MM-DD, inclusive)` });
+
+/** The day-range filters: parameter prefix → the list field it filters. */
+export const DAY_RANGES = [
+  ["created", "createdAt"],
+  ["triaged", "triagedAt"],
+  ["closed", "closedAt"],
+] as const;
+
+export const listTicketsQuery = z
+  .strictObject({
+    /** One status, or several separated by commas (`open,triaged`). */
+    status: z
+      .string()
+      .transform((v) => [
+        ...new Set(
+          v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(z.array(statusSchema).min(1, { error: "status must name at least one status." }))
+      .optional(),
+    assignee: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100, { error: "assignee must be at most 100 characters." })
+      .optional(),
+    unassigned: booleanParam("unassigned"),
+    priority: prioritySchema.optional(),
+    hasNote: booleanParam("hasNote"),
+    q: z.string().trim().max(200, { error: "q must be at most 200 characters." }).optional(),
+    createdFrom: dayParam("createdFrom", "Created on or after this day"),
+    createdTo: dayParam("createdTo", "Created on or before this day"),
+    triagedFrom: dayParam("triagedFrom", 'First triaged (left "open") on or after this day'),
+    triagedTo: dayParam("triagedTo", 'First triaged (left "open") on or before this day'),
+    closedFrom: dayParam("closedFrom", "Closed on or after this day"),
+    closedTo: dayParam("closedTo", "Closed on or before this day"),
+    limit: z.coerce
+      .number({ error: "limit must be a number." })
+      .int({ error: "limit must be a whole number." })
+      .min(1, { error: "limit must be between 1 and 100." })
+      .max(100, { error: "limit must be between 1 and 100." })
+      .default(25),
+    cursor: z.string().max(200, { error: "cursor is not valid." }).optional(),
+  })
+  .refine((q) => !(q.assignee && q.unassigned !== undefined), {
+    error: "Use either assignee or unassigned, not both.",
+    path: ["unassigned"],
+  })
+  .superRefine((q, ctx) => {
+    for (const [name] of DAY_RANGES) {
+      const from = q[`${name}From`];
+      const to = q[`${name}To`];
+      if (from && to && from > to) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${name}From (${from}) must be on or before ${name}To (${to}).`,
+          path: [`${name}To`],
+        });
+      }
+    }
+  });
+export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;

@@ -1,0 +1,43 @@
+import type { TicketListDocument } from "@/server/read-models/ticket-list/document";
+import { DAY_RANGES, type ListTicketsQuery } from "@/server/read-models/ticket-list/query";
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The subject search, or null when the query has none. */
+export const subjectMatcher = (query: ListTicketsQuery) =>
+  query.q ? new RegExp(escapeRegex(query.q), "iu") : null;
+
+/** The whole filter, checked on each row read through a facet. */
+export function rowFilter(query: ListTicketsQuery): (row: TicketListDocument) => boolean {
+  const subject = subjectMatcher(query);
+  const ranges = DAY_RANGES.flatMap(([name, field]) => {
+    const range = dayRange(query[`${name}From`], query[`${name}To`]);
+    return range ? [{ field, range }] : [];
+  });
+  return (row) =>
+    (!query.status || query.status.includes(row.status)) &&
+    (query.assignee === undefined || row.assignee === query.assignee) &&
+    (query.unassigned === undefined || (row.assignee === null) === query.unassigned) &&
+    (!query.priority || row.priority === query.priority) &&
+    (query.hasNote === undefined || row.hasNote === query.hasNote) &&
+    (!subject || subject.test(row.subject)) &&
+    ranges.every(({ field, range }) => {
+      const at = row[field]?.getTime();
+      return (
+        at !== undefined &&
+        (range.$gte === undefined || at >= range.$gte.getTime()) &&
+        (range.$lt === undefined || at < range.$lt.getTime())
+      );
+    });
+}
+
+const DAY_MS = 86_400_000;
+
+/** From the start of `from` to the end of `to` (UTC), as a half-open range; none when neither. */
+function dayRange(from: string | undefined, to: string | undefined) {
+  if (!from && !to) return null;
+  const range: { $gte?: Date; $lt?: Date } = {};
+  if (from) range.$gte = new Date(`${from}T00:00:00.000Z`);
+  if (to) range.$lt = new Date(Date.parse(`${to}T00:00:00.000Z`) + DAY_MS);
+  return range;
+}
