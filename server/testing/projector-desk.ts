@@ -1,6 +1,7 @@
 import type { MongoClient } from "mongodb";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Collections } from "@/server/db/collections";
+import { verifyProjections } from "@/server/projections/verify";
 import {
   startApp,
   startProjector,
@@ -8,7 +9,13 @@ import {
   type ProjectorProcess,
 } from "@/server/testing/app-process";
 import { handlerLoad } from "@/server/testing/handler-load";
-import { openDesk } from "@/server/testing/projection-checks";
+import { responseProblem, type Sent } from "@/server/testing/http-load";
+import {
+  dashboardVersusRecount,
+  historyProblems,
+  lostAcknowledged,
+  openDesk,
+} from "@/server/testing/projection-checks";
 
 export interface ProjectorDesk {
   readonly app: AppProcess;
@@ -66,4 +73,34 @@ export function projectorDesk(): ProjectorDesk {
       return projector;
     },
   };
+}
+
+/**
+ * What every projector fault test asserts once the queue has drained: each API answer was one
+ * the contract allows, nothing acknowledged is lost, every history is whole, the read models
+ * verify with no drift, and the dashboard equals a recount of the write model.
+ */
+export async function expectDeskExact(
+  desk: ProjectorDesk,
+  label: string,
+  load: { sent: Sent[]; tickets: string[] },
+) {
+  const { app, cols, script } = desk;
+  const problems = load.sent.map((s) => responseProblem(s)).filter(Boolean);
+  expect.soft(problems.slice(0, 20), `${problems.length} bad responses`).toEqual([]);
+  const acknowledged = [...load.sent, ...script.acknowledged];
+  expect.soft(await lostAcknowledged(cols, acknowledged)).toEqual([]);
+  expect.soft(await historyProblems(cols)).toEqual([]);
+
+  const report = await verifyProjections(cols, { waitForQueueMs: 30_000 });
+  console.log(
+    `${label}: verify: ${report.tickets} tickets, ${report.pending} pending, ${report.drift.length} drift`,
+  );
+  expect.soft(report.drift.slice(0, 20)).toEqual([]);
+  expect.soft(report.pending).toBe(0);
+  expect.soft(report.tickets).toBe(load.tickets.length);
+
+  const { api, recount } = await dashboardVersusRecount(app.baseURL, app.apiToken, cols);
+  expect.soft(api).toEqual(recount);
+  expect.soft(recount.total).toBe(load.tickets.length);
 }
