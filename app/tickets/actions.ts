@@ -1,6 +1,6 @@
 "use server";
 
-import type { ActionState } from "@/components/action-state";
+import type { ActionState } from "@/server/http/action-state";
 import { formAction } from "@/server/http/form-action";
 import { createTicket, createTicketInput } from "@/server/tickets/commands/create-ticket";
 

@@ -12,9 +12,7 @@ import {
   type CommandResult,
 } from "@/server/tickets/commands/command-options";
 import { DomainError, ValidationError } from "@/server/tickets/domain/errors";
-import type { ActionState } from "@/components/action-state";
-
-export type { ActionState };
+import type { ActionState } from "@/server/http/action-state";
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -1,6 +1,6 @@
 "use server";
 
-import type { ActionState } from "@/components/action-state";
+import type { ActionState } from "@/server/http/action-state";
 import { formAction } from "@/server/http/form-action";
 import { addNote, addNoteInput } from "@/server/tickets/commands/add-note";
 import { assignAgent, assignAgentInput } from "@/server/tickets/commands/assign-agent";

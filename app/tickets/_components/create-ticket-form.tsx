@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { idleState } from "@/components/action-state";
+import { idleState } from "@/components/idle-state";
 import { FieldError, fieldProps } from "@/components/field-error";
 import { TextField } from "@/components/text-field";
 import { WriteStatus } from "@/components/write-status";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ActionState } from "@/components/action-state";
+import type { ActionState } from "@/server/http/action-state";
 import { FormFeedback } from "@/app/tickets/[ticketId]/_components/form-feedback";
 import {
   useWorkspace,

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { ActionState } from "@/components/action-state";
+import type { ActionState } from "@/server/http/action-state";
 import { readAtLeast } from "@/components/read-at-least";
 import { WriteStatus } from "@/components/write-status";
 import { useWorkspace } from "@/app/tickets/[ticketId]/_components/ticket-workspace";

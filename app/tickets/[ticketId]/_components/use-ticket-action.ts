@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { idleState, type ActionState } from "@/components/action-state";
+import { idleState } from "@/components/idle-state";
+import type { ActionState } from "@/server/http/action-state";
 import {
   useWorkspace,
   type PendingField,
