@@ -71,7 +71,9 @@ export function SavedViewsMenu({ views, params }: Props) {
                       try {
                         const result = await deleteViewAction(view.id);
                         setDeleteMessage(
-                          result.ok ? `Deleted view “${view.name}”.` : (result.message ?? ""),
+                          result.status === "deleted"
+                            ? `Deleted view “${view.name}”.`
+                            : result.message,
                         );
                       } catch {
                         setDeleteMessage("The view could not be deleted. Try again in a moment.");
