@@ -5,7 +5,7 @@ import { FormFeedback } from "@/app/tickets/[ticketId]/_components/form-feedback
 import {
   useWorkspace,
   type PendingField,
-} from "@/app/tickets/[ticketId]/_components/ticket-workspace";
+} from "@/app/tickets/[ticketId]/_components/workspace-context";
 import { textOf, useTicketAction } from "@/app/tickets/[ticketId]/_components/use-ticket-action";
 import { choiceButton, heading, hint, panel } from "@/app/tickets/[ticketId]/_components/styles";
 

@@ -3,7 +3,7 @@
 import { FieldError, fieldProps } from "@/components/field-error";
 import { addNoteAction } from "@/app/tickets/[ticketId]/actions";
 import { FormFeedback } from "@/app/tickets/[ticketId]/_components/form-feedback";
-import { useWorkspace } from "@/app/tickets/[ticketId]/_components/ticket-workspace";
+import { useWorkspace } from "@/app/tickets/[ticketId]/_components/workspace-context";
 import { useTicketAction } from "@/app/tickets/[ticketId]/_components/use-ticket-action";
 import {
   heading,
