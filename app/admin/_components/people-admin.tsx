@@ -1,19 +1,15 @@
 "use client";
 
-import { FieldError } from "@/components/field-error";
-import { TextField } from "@/components/text-field";
 import { RelativeTime } from "@/components/relative-time";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import {
   createPersonAction,
   resetPasswordAction,
   setPersonActiveAction,
 } from "@/app/admin/actions";
-import {
-  AdminForm,
-  buttonClass,
-  inputClass,
-  quietButtonClass,
-} from "@/app/admin/_components/admin-form";
+import { AdminForm } from "@/app/admin/_components/admin-form";
 
 export interface PersonRow {
   userId: string;
@@ -29,32 +25,27 @@ export function NewPersonForm() {
     <AdminForm action={createPersonAction} label="New person" className="grid gap-3">
       {(errors, pending) => (
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField
-            id="person-name"
-            name="name"
-            label="Name"
-            errors={errors}
-            className={inputClass}
-          />
-          <TextField
+          <Field id="person-name" name="name" label="Name" errors={errors} tone="raised" />
+          <Field
             id="person-email"
             name="email"
             type="email"
             label="Email"
             errors={errors}
-            className={inputClass}
+            tone="raised"
           />
-          <div>
-            <label htmlFor="person-role" className="text-sm font-medium">
-              Role
-            </label>
-            <select id="person-role" name="role" defaultValue="agent" className={inputClass}>
-              <option value="agent">Agent</option>
-              <option value="lead">Lead</option>
-            </select>
-            <FieldError name="role" errors={errors} />
-          </div>
-          <TextField
+          <Select
+            id="person-role"
+            name="role"
+            label="Role"
+            defaultValue="agent"
+            errors={errors}
+            tone="raised"
+          >
+            <option value="agent">Agent</option>
+            <option value="lead">Lead</option>
+          </Select>
+          <Field
             id="person-password"
             name="password"
             type="password"
@@ -65,12 +56,12 @@ export function NewPersonForm() {
               </>
             }
             errors={errors}
-            className={inputClass}
+            tone="raised"
           />
           <div className="sm:col-span-2">
-            <button type="submit" disabled={pending} className={buttonClass}>
+            <Button type="submit" disabled={pending}>
               {pending ? "Creating…" : "Create person"}
-            </button>
+            </Button>
           </div>
         </div>
       )}
@@ -106,9 +97,9 @@ export function PeopleTable({ people, me }: { people: PersonRow[]; me: string })
                     <>
                       <input type="hidden" name="userId" value={p.userId} />
                       <input type="hidden" name="active" value={p.active ? "false" : "true"} />
-                      <button type="submit" disabled={pending} className={quietButtonClass}>
+                      <Button type="submit" disabled={pending} variant="quiet" size="xs">
                         {p.active ? `Deactivate ${p.name}` : `Reactivate ${p.name}`}
-                      </button>
+                      </Button>
                     </>
                   )}
                 </AdminForm>
@@ -116,9 +107,9 @@ export function PeopleTable({ people, me }: { people: PersonRow[]; me: string })
                   {(_errors, pending) => (
                     <>
                       <input type="hidden" name="userId" value={p.userId} />
-                      <button type="submit" disabled={pending} className={quietButtonClass}>
+                      <Button type="submit" disabled={pending} variant="quiet" size="xs">
                         Reset password of {p.name}
-                      </button>
+                      </Button>
                     </>
                   )}
                 </AdminForm>

@@ -1,15 +1,11 @@
 "use client";
 
-import { FieldError } from "@/components/field-error";
-import { TextField } from "@/components/text-field";
 import { RelativeTime } from "@/components/relative-time";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import { createTokenAction, revokeTokenAction } from "@/app/admin/actions";
-import {
-  AdminForm,
-  buttonClass,
-  inputClass,
-  quietButtonClass,
-} from "@/app/admin/_components/admin-form";
+import { AdminForm } from "@/app/admin/_components/admin-form";
 
 export interface TokenRow {
   tokenId: string;
@@ -27,27 +23,28 @@ export function NewTokenForm() {
     <AdminForm action={createTokenAction} label="New API token" className="grid gap-3">
       {(errors, pending) => (
         <div className="grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end">
-          <TextField
+          <Field
             id="token-name"
             name="name"
             label="Name"
             placeholder="e.g. CRM sync"
             errors={errors}
-            className={inputClass}
+            tone="raised"
           />
-          <div>
-            <label htmlFor="token-scope" className="text-sm font-medium">
-              Scope
-            </label>
-            <select id="token-scope" name="scope" defaultValue="read" className={inputClass}>
-              <option value="read">read</option>
-              <option value="write">write</option>
-            </select>
-            <FieldError name="scope" errors={errors} />
-          </div>
-          <button type="submit" disabled={pending} className={buttonClass}>
+          <Select
+            id="token-scope"
+            name="scope"
+            label="Scope"
+            defaultValue="read"
+            errors={errors}
+            tone="raised"
+          >
+            <option value="read">read</option>
+            <option value="write">write</option>
+          </Select>
+          <Button type="submit" disabled={pending}>
             {pending ? "Creating…" : "Create token"}
-          </button>
+          </Button>
         </div>
       )}
     </AdminForm>
@@ -81,9 +78,9 @@ export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
               {(_errors, pending) => (
                 <>
                   <input type="hidden" name="tokenId" value={t.tokenId} />
-                  <button type="submit" disabled={pending} className={quietButtonClass}>
+                  <Button type="submit" disabled={pending} variant="quiet" size="xs">
                     Revoke {t.name}
-                  </button>
+                  </Button>
                 </>
               )}
             </AdminForm>
