@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { cx } from "@/components/ui/class-names";
 import { controlClass, type ControlSize, type ControlTone } from "@/components/ui/control-class";
-import { FieldError, fieldProps } from "@/components/field-error";
+import { FieldError, fieldProps } from "@/components/ui/field-error";
 
 export interface LabelledProps {
   /** The control's id, which the label names. */

@@ -6,7 +6,7 @@ import { idleState } from "@/components/idle-state";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/class-names";
 import { controlClass } from "@/components/ui/control-class";
-import { fieldProps } from "@/components/field-error";
+import { fieldProps } from "@/components/ui/field-error";
 import { Labelled } from "@/components/ui/labelled";
 import type { SaveViewState, SavedViewItem } from "@/app/tickets/_components/saved-view-types";
 import { deleteViewAction, saveViewAction } from "@/app/tickets/view-actions";
