@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Panel } from "@/components/ui/panel";
 import { requireUser } from "@/server/auth/require";
 import { listUsers } from "@/server/auth/users";
-import { NewPersonForm, PeopleTable } from "@/app/admin/_components/people-admin";
+import { NewPersonForm } from "@/app/admin/_components/new-person-form";
+import { PeopleTable } from "@/app/admin/_components/people-table";
 
 export const metadata: Metadata = { title: "People" };
 

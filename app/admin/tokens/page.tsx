@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { listApiTokens } from "@/server/auth/api-tokens";
 import { Panel } from "@/components/ui/panel";
 import { requireUser } from "@/server/auth/require";
-import { NewTokenForm, TokensTable } from "@/app/admin/_components/tokens-admin";
+import { NewTokenForm } from "@/app/admin/_components/new-token-form";
+import { TokensTable } from "@/app/admin/_components/tokens-table";
 
 export const metadata: Metadata = { title: "API tokens" };
 

@@ -2,9 +2,7 @@
 
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/select";
-import { createTokenAction, revokeTokenAction } from "@/app/admin/actions";
+import { revokeTokenAction } from "@/app/admin/actions";
 import { AdminForm } from "@/app/admin/_components/admin-form";
 
 export interface TokenRow {
@@ -18,39 +16,7 @@ export interface TokenRow {
   lastUsedAt: string | null;
 }
 
-export function NewTokenForm() {
-  return (
-    <AdminForm action={createTokenAction} label="New API token" className="grid gap-3">
-      {(errors, pending) => (
-        <div className="grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end">
-          <Field
-            id="token-name"
-            name="name"
-            label="Name"
-            placeholder="e.g. CRM sync"
-            errors={errors}
-            tone="raised"
-          />
-          <Select
-            id="token-scope"
-            name="scope"
-            label="Scope"
-            defaultValue="read"
-            errors={errors}
-            tone="raised"
-          >
-            <option value="read">read</option>
-            <option value="write">write</option>
-          </Select>
-          <Button type="submit" disabled={pending}>
-            {pending ? "Creating…" : "Create token"}
-          </Button>
-        </div>
-      )}
-    </AdminForm>
-  );
-}
-
+/** Every API token, newest first, with when it was last used; a live one can be revoked. */
 export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
   if (tokens.length === 0) {
     return <p className="text-sm text-slate-700 dark:text-slate-300">No API tokens yet.</p>;

@@ -2,13 +2,7 @@
 
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/select";
-import {
-  createPersonAction,
-  resetPasswordAction,
-  setPersonActiveAction,
-} from "@/app/admin/actions";
+import { resetPasswordAction, setPersonActiveAction } from "@/app/admin/actions";
 import { AdminForm } from "@/app/admin/_components/admin-form";
 
 export interface PersonRow {
@@ -20,55 +14,7 @@ export interface PersonRow {
   createdAt: string;
 }
 
-export function NewPersonForm() {
-  return (
-    <AdminForm action={createPersonAction} label="New person" className="grid gap-3">
-      {(errors, pending) => (
-        <div className="grid gap-3 sm:grid-cols-2">
-          <Field id="person-name" name="name" label="Name" errors={errors} tone="raised" />
-          <Field
-            id="person-email"
-            name="email"
-            type="email"
-            label="Email"
-            errors={errors}
-            tone="raised"
-          />
-          <Select
-            id="person-role"
-            name="role"
-            label="Role"
-            defaultValue="agent"
-            errors={errors}
-            tone="raised"
-          >
-            <option value="agent">Agent</option>
-            <option value="lead">Lead</option>
-          </Select>
-          <Field
-            id="person-password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            label={
-              <>
-                Password <span className="font-normal">(empty: generate one)</span>
-              </>
-            }
-            errors={errors}
-            tone="raised"
-          />
-          <div className="sm:col-span-2">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Creating…" : "Create person"}
-            </Button>
-          </div>
-        </div>
-      )}
-    </AdminForm>
-  );
-}
-
+/** Everyone who can sign in, each with deactivate / reactivate and a password reset (not for oneself). */
 export function PeopleTable({ people, me }: { people: PersonRow[]; me: string }) {
   return (
     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
