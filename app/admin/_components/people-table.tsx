@@ -1,9 +1,9 @@
 "use client";
 
 import { RelativeTime } from "@/components/relative-time";
-import { Button } from "@/components/ui/button";
 import { resetPasswordAction, setPersonActiveAction } from "@/app/admin/actions";
-import { AdminForm } from "@/app/admin/_components/admin-form";
+import { AdminButtonForm } from "@/app/admin/_components/admin-button-form";
+import { AdminList } from "@/app/admin/_components/admin-list";
 
 export interface PersonRow {
   userId: string;
@@ -17,53 +17,43 @@ export interface PersonRow {
 /** Everyone who can sign in, each with deactivate / reactivate and a password reset (not for oneself). */
 export function PeopleTable({ people, me }: { people: PersonRow[]; me: string }) {
   return (
-    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
-      {people.map((p) => (
-        <li key={p.userId} data-person={p.email} className="grid gap-2 p-4 sm:grid-cols-[1fr_auto]">
-          <div>
-            <p className="font-medium">
-              {p.name} <span className="text-sm font-normal">({p.role})</span>
-              {p.active ? null : (
-                <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs text-slate-800 dark:bg-slate-700 dark:text-slate-100">
-                  deactivated
-                </span>
-              )}
-            </p>
-            <p className="text-sm text-slate-700 dark:text-slate-300">
-              {p.email} · added <RelativeTime iso={p.createdAt} />
-            </p>
-          </div>
+    <AdminList
+      rows={people.map((p) => ({
+        key: p.userId,
+        data: { "data-person": p.email },
+        name: p.name,
+        kind: p.role,
+        tag: p.active ? null : "deactivated",
+        facts: (
+          <>
+            {p.email} · added <RelativeTime iso={p.createdAt} />
+          </>
+        ),
+        actions: (
           <div className="flex flex-wrap items-start gap-2">
             {p.userId === me ? (
               <span className="text-sm text-slate-700 dark:text-slate-300">You</span>
             ) : (
               <>
-                <AdminForm action={setPersonActiveAction} label={`Activation of ${p.email}`}>
-                  {(_errors, pending) => (
-                    <>
-                      <input type="hidden" name="userId" value={p.userId} />
-                      <input type="hidden" name="active" value={p.active ? "false" : "true"} />
-                      <Button type="submit" disabled={pending} variant="quiet" size="xs">
-                        {p.active ? `Deactivate ${p.name}` : `Reactivate ${p.name}`}
-                      </Button>
-                    </>
-                  )}
-                </AdminForm>
-                <AdminForm action={resetPasswordAction} label={`Password of ${p.email}`}>
-                  {(_errors, pending) => (
-                    <>
-                      <input type="hidden" name="userId" value={p.userId} />
-                      <Button type="submit" disabled={pending} variant="quiet" size="xs">
-                        Reset password of {p.name}
-                      </Button>
-                    </>
-                  )}
-                </AdminForm>
+                <AdminButtonForm
+                  action={setPersonActiveAction}
+                  label={`Activation of ${p.email}`}
+                  fields={{ userId: p.userId, active: p.active ? "false" : "true" }}
+                >
+                  {p.active ? `Deactivate ${p.name}` : `Reactivate ${p.name}`}
+                </AdminButtonForm>
+                <AdminButtonForm
+                  action={resetPasswordAction}
+                  label={`Password of ${p.email}`}
+                  fields={{ userId: p.userId }}
+                >
+                  Reset password of {p.name}
+                </AdminButtonForm>
               </>
             )}
           </div>
-        </li>
-      ))}
-    </ul>
+        ),
+      }))}
+    />
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { RelativeTime } from "@/components/relative-time";
-import { Button } from "@/components/ui/button";
 import { revokeTokenAction } from "@/app/admin/actions";
-import { AdminForm } from "@/app/admin/_components/admin-form";
+import { AdminButtonForm } from "@/app/admin/_components/admin-button-form";
+import { AdminList } from "@/app/admin/_components/admin-list";
 
 export interface TokenRow {
   tokenId: string;
@@ -22,37 +22,29 @@ export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
     return <p className="text-sm text-slate-700 dark:text-slate-300">No API tokens yet.</p>;
   }
   return (
-    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
-      {tokens.map((t) => (
-        <li key={t.tokenId} data-token={t.name} className="grid gap-2 p-4 sm:grid-cols-[1fr_auto]">
-          <div>
-            <p className="font-medium">
-              {t.name} <span className="text-sm font-normal">({t.scope})</span>
-              {t.revokedAt ? (
-                <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs text-slate-800 dark:bg-slate-700 dark:text-slate-100">
-                  revoked
-                </span>
-              ) : null}
-            </p>
-            <p className="text-sm text-slate-700 dark:text-slate-300">
-              <code>{t.prefix}…</code> · created by {t.createdBy} <RelativeTime iso={t.createdAt} />{" "}
-              · last used {t.lastUsedAt ? <RelativeTime iso={t.lastUsedAt} /> : "never"}
-            </p>
-          </div>
-          {t.revokedAt ? null : (
-            <AdminForm action={revokeTokenAction} label={`Revoke ${t.name}`}>
-              {(_errors, pending) => (
-                <>
-                  <input type="hidden" name="tokenId" value={t.tokenId} />
-                  <Button type="submit" disabled={pending} variant="quiet" size="xs">
-                    Revoke {t.name}
-                  </Button>
-                </>
-              )}
-            </AdminForm>
-          )}
-        </li>
-      ))}
-    </ul>
+    <AdminList
+      rows={tokens.map((t) => ({
+        key: t.tokenId,
+        data: { "data-token": t.name },
+        name: t.name,
+        kind: t.scope,
+        tag: t.revokedAt ? "revoked" : null,
+        facts: (
+          <>
+            <code>{t.prefix}…</code> · created by {t.createdBy} <RelativeTime iso={t.createdAt} /> ·
+            last used {t.lastUsedAt ? <RelativeTime iso={t.lastUsedAt} /> : "never"}
+          </>
+        ),
+        actions: t.revokedAt ? null : (
+          <AdminButtonForm
+            action={revokeTokenAction}
+            label={`Revoke ${t.name}`}
+            fields={{ tokenId: t.tokenId }}
+          >
+            Revoke {t.name}
+          </AdminButtonForm>
+        ),
+      }))}
+    />
   );
 }
