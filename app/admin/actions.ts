@@ -2,69 +2,56 @@
 
 import { randomBytes } from "node:crypto";
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { createApiToken, newTokenInput, revokeApiToken } from "@/server/auth/api-tokens";
-import { actionPrincipal } from "@/server/http/authorized-action";
-import { fieldErrorsOf } from "@/server/http/validation";
 import { createUser, newUserInput, resetPassword, setUserActive } from "@/server/auth/users";
+import type { ActionIdle, ActionResult } from "@/server/http/action-state";
+import { formAction } from "@/server/http/form-action";
 import { ValidationError } from "@/server/tickets/domain/errors";
 
 /** What an admin form shows after it ran: a secret shown once, or why it was refused. */
-export type AdminState =
-  | { status: "idle" }
-  | { status: "done"; message: string; secret?: string }
-  | { status: "error"; message: string; fieldErrors: Record<string, string[]> };
+export type AdminState = ActionIdle | ActionResult<AdminDone>;
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-};
-
-async function attempt(run: () => Promise<AdminState>): Promise<AdminState> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
-    }
-    throw error;
-  }
+interface AdminDone {
+  status: "done";
+  message: string;
+  secret?: string;
 }
 
 const generatedPassword = () => randomBytes(18).toString("base64url");
 
-export async function createPersonAction(_: AdminState, form: FormData): Promise<AdminState> {
-  await actionPrincipal("admin");
-  return attempt(async () => {
-    const typed = text(form, "password");
-    const password = typed || generatedPassword();
-    const parsed = newUserInput.safeParse({
-      email: text(form, "email"),
-      name: text(form, "name"),
-      role: text(form, "role"),
-      password,
-    });
-    if (!parsed.success) {
-      throw new ValidationError(
-        "Please correct the highlighted fields.",
-        fieldErrorsOf(parsed.error),
-      );
-    }
-    const user = await createUser(parsed.data);
+// Unknown ids are refused by the functions below, with their own messages.
+const userId = z.object({ userId: z.string() });
+const tokenId = z.object({ tokenId: z.string() });
+
+const createPerson = formAction({
+  access: "admin",
+  schema: newUserInput,
+  input: (v) => ({
+    email: v.email ?? "",
+    name: v.name ?? "",
+    role: v.role ?? "",
+    password: v.password || generatedPassword(),
+  }),
+  // A typed password is never sent back to the browser.
+  echo: () => ({}),
+  run: async (input, _caller, typed): Promise<AdminDone> => {
+    const user = await createUser(input);
     revalidatePath("/admin/people");
     return {
       status: "done",
       message: `Created ${user.role} ${user.name} <${user.email}>.`,
-      secret: typed ? undefined : password,
+      secret: typed.password ? undefined : input.password,
     };
-  });
-}
+  },
+});
 
-export async function setPersonActiveAction(_: AdminState, form: FormData): Promise<AdminState> {
-  const lead = await actionPrincipal("admin");
-  return attempt(async () => {
-    const userId = text(form, "userId");
-    const active = text(form, "active") === "true";
-    if (!active && userId === lead.userId) {
+const setPersonActive = formAction({
+  access: "admin",
+  schema: userId.extend({ active: z.boolean() }),
+  input: (v) => ({ userId: v.userId ?? "", active: v.active === "true" }),
+  run: async ({ userId, active }, { principal }): Promise<AdminDone> => {
+    if (!active && userId === principal.userId) {
       throw new ValidationError("You cannot deactivate yourself.", {
         userId: ["You cannot deactivate yourself."],
       });
@@ -75,50 +62,66 @@ export async function setPersonActiveAction(_: AdminState, form: FormData): Prom
       status: "done",
       message: active ? "Reactivated." : "Deactivated; their sessions have ended.",
     };
-  });
-}
+  },
+});
 
-export async function resetPasswordAction(_: AdminState, form: FormData): Promise<AdminState> {
-  await actionPrincipal("admin");
-  return attempt(async () => {
+const resetPasswordOf = formAction({
+  access: "admin",
+  schema: userId,
+  input: (v) => ({ userId: v.userId ?? "" }),
+  run: async (input): Promise<AdminDone> => {
     const password = generatedPassword();
-    await resetPassword(text(form, "userId"), password);
+    await resetPassword(input.userId, password);
     return {
       status: "done",
       message: "New password set; their sessions have ended. Give them this password:",
       secret: password,
     };
-  });
-}
+  },
+});
 
-export async function createTokenAction(_: AdminState, form: FormData): Promise<AdminState> {
-  const lead = await actionPrincipal("admin");
-  return attempt(async () => {
-    const parsed = newTokenInput.safeParse({
-      name: text(form, "name"),
-      scope: text(form, "scope"),
-    });
-    if (!parsed.success) {
-      throw new ValidationError(
-        "Please correct the highlighted fields.",
-        fieldErrorsOf(parsed.error),
-      );
-    }
-    const { token, view } = await createApiToken(parsed.data, lead.name);
+const createToken = formAction({
+  access: "admin",
+  schema: newTokenInput,
+  input: (v) => ({ name: v.name ?? "", scope: v.scope ?? "" }),
+  run: async (input, { principal }): Promise<AdminDone> => {
+    const { token, view } = await createApiToken(input, principal.name);
     revalidatePath("/admin/tokens");
     return {
       status: "done",
       message: `Created ${view.scope} token “${view.name}”. Copy it now: it is not shown again.`,
       secret: token,
     };
-  });
-}
+  },
+});
 
-export async function revokeTokenAction(_: AdminState, form: FormData): Promise<AdminState> {
-  await actionPrincipal("admin");
-  return attempt(async () => {
-    await revokeApiToken(text(form, "tokenId"));
+const revokeToken = formAction({
+  access: "admin",
+  schema: tokenId,
+  input: (v) => ({ tokenId: v.tokenId ?? "" }),
+  run: async (input): Promise<AdminDone> => {
+    await revokeApiToken(input.tokenId);
     revalidatePath("/admin/tokens");
     return { status: "done", message: "Revoked. Requests with this token now get 401." };
-  });
+  },
+});
+
+export async function createPersonAction(previous: AdminState, form: FormData) {
+  return createPerson(previous, form);
+}
+
+export async function setPersonActiveAction(previous: AdminState, form: FormData) {
+  return setPersonActive(previous, form);
+}
+
+export async function resetPasswordAction(previous: AdminState, form: FormData) {
+  return resetPasswordOf(previous, form);
+}
+
+export async function createTokenAction(previous: AdminState, form: FormData) {
+  return createToken(previous, form);
+}
+
+export async function revokeTokenAction(previous: AdminState, form: FormData) {
+  return revokeToken(previous, form);
 }

@@ -1,23 +1,14 @@
 import "server-only";
 import type { z } from "zod";
-import { actorOf } from "@/server/auth/types";
-import type { Actor } from "@/server/tickets/domain/types";
-import { actionPrincipal } from "@/server/http/authorized-action";
-import { reportDatabaseOutcome } from "@/server/db/client";
-import { isDatabaseUnavailable } from "@/server/http/problem";
-import { fieldErrorsOf } from "@/server/http/validation";
-import {
-  systemContext,
-  type CommandOptions,
-  type CommandResult,
-} from "@/server/tickets/commands/command-options";
-import { DomainError, ValidationError } from "@/server/tickets/domain/errors";
-import type { ActionState } from "@/components/action-state";
+import type { ActionFailure } from "@/server/http/action-state";
+import { serverAction, type ActionSpec } from "@/server/http/server-action";
 
-export type { ActionState };
+/** A form's text fields by name. */
+export type FormValues = Record<string, string>;
 
-function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+// React's own fields (`$ACTION_…`) are not the form's.
+function formValues(formData: FormData): FormValues {
+  const values: FormValues = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
   }
@@ -25,58 +16,13 @@ function formValues(formData: FormData): Record<string, string> {
 }
 
 /**
- * Wraps every form server action: authorize the signed-in person, parse the form with the
- * command's schema, run the command, and map domain errors to messages beside the fields.
- * Nothing else in an action, so none can skip authorization or validation.
+ * `serverAction` for a `<form action>` under `useActionState`: takes (previous state, form data),
+ * the form's text fields are the raw input, and a refused form gets them back unless `echo`
+ * says otherwise.
  */
-export function formAction<S extends z.ZodType>(
-  schema: S,
-  toInput: (values: Record<string, string>, actor: Actor) => unknown,
-  run: (input: z.infer<S>, options: CommandOptions) => Promise<CommandResult>,
-) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
-    // Outside the try: a missing session or role ends the request as 401/403.
-    const actor = actorOf(await actionPrincipal("write"));
-    const values = formValues(formData);
-    const parsed = schema.safeParse(toInput(values, actor));
-    if (!parsed.success) {
-      return {
-        status: "error",
-        kind: "validation",
-        message: "Please correct the highlighted fields.",
-        fieldErrors: fieldErrorsOf(parsed.error),
-        values,
-      };
-    }
-    try {
-      const ctx = systemContext(actor);
-      const result = await run(parsed.data, { ctx });
-      reportDatabaseOutcome(true);
-      return { status: "saved", ...result, savedAt: ctx.now.toISOString() };
-    } catch (error) {
-      if (error instanceof DomainError) {
-        const fieldErrors = error instanceof ValidationError ? error.fieldErrors : {};
-        return { status: "error", kind: error.kind, message: error.message, fieldErrors, values };
-      }
-      if (isDatabaseUnavailable(error)) {
-        reportDatabaseOutcome(false);
-        return {
-          status: "error",
-          kind: "unavailable",
-          message:
-            "The database cannot be reached right now, so this may not have been saved. Please try again in a moment.",
-          fieldErrors: {},
-          values,
-        };
-      }
-      console.error(error);
-      return {
-        status: "error",
-        kind: "internal",
-        message: "Something went wrong on our side. Please try again.",
-        fieldErrors: {},
-        values,
-      };
-    }
-  };
+export function formAction<Schema extends z.ZodType, Outcome extends { status: string }>(
+  spec: ActionSpec<FormValues, Schema, Outcome>,
+): (previous: unknown, formData: FormData) => Promise<Outcome | ActionFailure> {
+  const action = serverAction({ ...spec, echo: spec.echo ?? ((values: FormValues) => values) });
+  return (_previous, formData) => action(formValues(formData));
 }

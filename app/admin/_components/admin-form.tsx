@@ -1,14 +1,8 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
+import { idleState } from "@/components/idle-state";
 import type { AdminState } from "@/app/admin/actions";
-
-export const inputClass =
-  "mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-sm dark:border-slate-500 dark:bg-slate-900";
-export const buttonClass =
-  "rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60";
-export const quietButtonClass =
-  "rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-500 dark:hover:bg-slate-800";
 
 /**
  * A form bound to an admin server action, with its outcome (and any secret shown once) in a
@@ -25,7 +19,7 @@ export function AdminForm({
   className?: string;
   label: string;
 }) {
-  const [state, run, pending] = useActionState(action, { status: "idle" });
+  const [state, run, pending] = useActionState<AdminState, FormData>(action, idleState);
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
     <div className={className}>

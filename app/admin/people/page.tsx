@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { Panel } from "@/components/ui/panel";
 import { requireUser } from "@/server/auth/require";
 import { listUsers } from "@/server/auth/users";
-import { NewPersonForm, PeopleTable } from "@/app/admin/_components/people-admin";
+import { NewPersonForm } from "@/app/admin/_components/new-person-form";
+import { PeopleTable } from "@/app/admin/_components/people-table";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -11,15 +13,12 @@ export default async function PeoplePage() {
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-semibold">People</h1>
-      <section
-        aria-labelledby="new-person"
-        className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-      >
+      <Panel aria-labelledby="new-person">
         <h2 id="new-person" className="mb-3 text-lg font-semibold">
           Add an agent or a lead
         </h2>
         <NewPersonForm />
-      </section>
+      </Panel>
       <section aria-labelledby="everyone">
         <h2 id="everyone" className="mb-3 text-lg font-semibold">
           Everyone ({people.length})

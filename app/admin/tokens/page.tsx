@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { listApiTokens } from "@/server/auth/api-tokens";
+import { Panel } from "@/components/ui/panel";
 import { requireUser } from "@/server/auth/require";
-import { NewTokenForm, TokensTable } from "@/app/admin/_components/tokens-admin";
+import { NewTokenForm } from "@/app/admin/_components/new-token-form";
+import { TokensTable } from "@/app/admin/_components/tokens-table";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -17,15 +19,12 @@ export default async function TokensPage() {
           token can read tickets and the dashboard; a write token can also change tickets.
         </p>
       </div>
-      <section
-        aria-labelledby="new-token"
-        className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-      >
+      <Panel aria-labelledby="new-token">
         <h2 id="new-token" className="mb-3 text-lg font-semibold">
           New token
         </h2>
         <NewTokenForm />
-      </section>
+      </Panel>
       <section aria-labelledby="all-tokens">
         <h2 id="all-tokens" className="mb-3 text-lg font-semibold">
           Tokens

@@ -1,9 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { Panel } from "@/components/ui/panel";
 import { FreshnessBar } from "@/app/dashboard/_components/freshness-bar";
 import { humanDuration, plural } from "@/app/dashboard/_components/format";
-import { NumberCard, NumberLink } from "@/app/dashboard/_components/number-link";
+import { NumberCard } from "@/app/dashboard/_components/number-card";
+import { NumberLink } from "@/app/dashboard/_components/number-link";
 import { PerDayChart } from "@/app/dashboard/_components/per-day-chart";
 import { fetchSnapshot, freshnessOf, type Snapshot } from "@/app/dashboard/_components/snapshot";
 import { dashboardLinks, type LinkedNumber } from "@/server/read-models/dashboard/links";
@@ -11,8 +13,7 @@ import type { DurationStats } from "@/server/read-models/dashboard/dashboard-sch
 
 const POLL_MS = 1_000;
 
-const panel =
-  "grid content-start gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
+const panel = "grid content-start gap-3";
 const heading = "text-lg font-semibold";
 const cards = "grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5";
 
@@ -43,7 +44,7 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
         data-testid="numbers"
         className="grid gap-6 [&[aria-busy=true]_a[data-metric]]:border-dashed"
       >
-        <section aria-labelledby="status-heading" className={panel}>
+        <Panel aria-labelledby="status-heading" className={panel}>
           <h2 id="status-heading" className={heading}>
             All tickets
           </h2>
@@ -54,9 +55,9 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
             <NumberCard metric="byStatus.closed" number={links.byStatus.closed} label="Closed" />
             <NumberCard metric="withNotes" number={links.withNotes} label="With notes" />
           </div>
-        </section>
+        </Panel>
 
-        <section aria-labelledby="active-heading" className={panel}>
+        <Panel aria-labelledby="active-heading" className={panel}>
           <h2 id="active-heading" className={heading}>
             Active tickets <span className="font-normal">(open or triaged)</span>
           </h2>
@@ -75,10 +76,10 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
             <NumberCard metric="byPriority.low" number={links.byPriority.low} label="Low" />
             <NumberCard metric="unassigned" number={links.unassigned} label="Unassigned" />
           </div>
-        </section>
+        </Panel>
 
         <div className="grid gap-6 lg:grid-cols-2">
-          <section aria-labelledby="agents-heading" className={panel}>
+          <Panel aria-labelledby="agents-heading" className={panel}>
             <h2 id="agents-heading" className={heading}>
               Active tickets per agent
             </h2>
@@ -119,9 +120,9 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
                 </tbody>
               </table>
             )}
-          </section>
+          </Panel>
 
-          <section aria-labelledby="durations-heading" className={panel}>
+          <Panel aria-labelledby="durations-heading" className={panel}>
             <h2 id="durations-heading" className={heading}>
               Time to triage and to close
             </h2>
@@ -143,15 +144,15 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
               population={links.timeToClose}
               verb="closed"
             />
-          </section>
+          </Panel>
         </div>
 
-        <section aria-labelledby="per-day-heading" className={panel}>
+        <Panel aria-labelledby="per-day-heading" className={panel}>
           <h2 id="per-day-heading" className={heading}>
             Created vs closed per day
           </h2>
           <PerDayChart perDay={links.perDay} />
-        </section>
+        </Panel>
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 "use server";
 
-import type { ActionState } from "@/components/action-state";
-import { formAction } from "@/server/http/form-action";
+import type { ActionState } from "@/server/http/action-state";
+import { commandAction } from "@/server/http/command-action";
 import { addNote, addNoteInput } from "@/server/tickets/commands/add-note";
 import { assignAgent, assignAgentInput } from "@/server/tickets/commands/assign-agent";
 import { changeStatus, changeStatusInput } from "@/server/tickets/commands/change-status";
@@ -14,37 +14,37 @@ const versionOf = (values: Record<string, string>) => Number(values.expectedVers
 // The ticket id is bound on the client, so it is untrusted input: the commands refuse a
 // malformed or unknown id as "not found".
 const status = (ticketId: string) =>
-  formAction(
-    changeStatusInput,
-    (v) => ({ status: v.status, expectedVersion: versionOf(v) }),
-    (input, options) => changeStatus(ticketId, input, options),
-  );
+  commandAction({
+    schema: changeStatusInput,
+    input: (v) => ({ status: v.status, expectedVersion: versionOf(v) }),
+    command: (input, options) => changeStatus(ticketId, input, options),
+  });
 
 const priority = (ticketId: string) =>
-  formAction(
-    setPriorityInput,
-    (v) => ({ priority: v.priority, expectedVersion: versionOf(v) }),
-    (input, options) => setPriority(ticketId, input, options),
-  );
+  commandAction({
+    schema: setPriorityInput,
+    input: (v) => ({ priority: v.priority, expectedVersion: versionOf(v) }),
+    command: (input, options) => setPriority(ticketId, input, options),
+  });
 
 const note = (ticketId: string) =>
-  formAction(
-    addNoteInput,
-    (v) => ({ body: v.body ?? "", expectedVersion: versionOf(v) }),
-    (input, options) => addNote(ticketId, input, options),
-  );
+  commandAction({
+    schema: addNoteInput,
+    input: (v) => ({ body: v.body ?? "", expectedVersion: versionOf(v) }),
+    command: (input, options) => addNote(ticketId, input, options),
+  });
 
 // "Assign to me" is resolved here, from the signed-in person, not from what the browser claims.
 const assignee = (ticketId: string) =>
-  formAction(
-    assignAgentInput,
-    (v, actor) => ({
+  commandAction({
+    schema: assignAgentInput,
+    input: (v, actor) => ({
       assignee:
         v.intent === "unassign" ? null : v.intent === "me" ? actor.name : (v.assignee ?? ""),
       expectedVersion: versionOf(v),
     }),
-    (input, options) => assignAgent(ticketId, input, options),
-  );
+    command: (input, options) => assignAgent(ticketId, input, options),
+  });
 
 export async function changeStatusAction(ticketId: string, previous: ActionState, form: FormData) {
   return status(ticketId)(previous, form);

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { RelativeTime } from "@/components/relative-time";
+import { Panel } from "@/components/ui/panel";
 import { WriteStatus } from "@/components/write-status";
 import { requireUser } from "@/server/auth/require";
 import { getTicket } from "@/server/read-models/ticket-detail/get-ticket";
 import { NotesList } from "@/app/tickets/[ticketId]/_components/notes-list";
-import { panel } from "@/app/tickets/[ticketId]/_components/styles";
 import { TicketActions } from "@/app/tickets/[ticketId]/_components/ticket-actions";
 import { TicketFacts } from "@/app/tickets/[ticketId]/_components/ticket-facts";
 import { TicketWorkspace } from "@/app/tickets/[ticketId]/_components/ticket-workspace";
@@ -79,7 +79,7 @@ export default async function TicketPage({ params }: Props) {
 
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
-            <section aria-labelledby="details-heading" className={panel}>
+            <Panel aria-labelledby="details-heading">
               <h2 id="details-heading" className="sr-only">
                 Details
               </h2>
@@ -89,34 +89,34 @@ export default async function TicketPage({ params }: Props) {
                 assignee={ticket.assignee}
                 customer={ticket.customerEmail ?? <span className="italic">No customer email</span>}
               />
-            </section>
+            </Panel>
 
-            <section aria-labelledby="message-heading" className={panel}>
+            <Panel aria-labelledby="message-heading">
               <h2 id="message-heading" className="text-base font-semibold">
                 Message
               </h2>
               <p className="mt-2 text-sm break-words whitespace-pre-wrap" dir="auto">
                 {ticket.message}
               </p>
-            </section>
+            </Panel>
 
-            <section aria-labelledby="notes-heading" className={panel}>
+            <Panel aria-labelledby="notes-heading">
               <h2 id="notes-heading" className="text-base font-semibold">
                 Notes ({ticket.notes.length})
               </h2>
               <div className="mt-2">
                 <NotesList notes={ticket.notes} />
               </div>
-            </section>
+            </Panel>
 
-            <section aria-labelledby="timeline-heading" className={panel}>
+            <Panel aria-labelledby="timeline-heading">
               <h2 id="timeline-heading" className="text-base font-semibold">
                 Timeline
               </h2>
               <div className="mt-2">
                 <Timeline history={ticket.history} />
               </div>
-            </section>
+            </Panel>
           </div>
 
           <aside aria-label="Actions" className="min-w-0">

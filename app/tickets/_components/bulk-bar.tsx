@@ -1,11 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import type { BulkChange } from "@/app/tickets/_components/bulk-types";
-
-const control =
-  "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-950 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
-const labelClass = "text-xs font-medium text-slate-700 dark:text-slate-300";
 
 interface Props {
   count: number;
@@ -43,75 +42,59 @@ export function BulkBar({ count, pending, actorName, onApply }: Props) {
       <h2 id="bulk-heading" className="w-full text-sm font-semibold">
         Change {count} selected {count === 1 ? "ticket" : "tickets"}
       </h2>
-      <div>
-        <label htmlFor="bulk-field" className={labelClass}>
-          Change
-        </label>
-        <select
-          id="bulk-field"
-          value={field}
-          onChange={(event) => setField(event.target.value as BulkChange["field"])}
-          className={control}
-        >
-          <option value="status">Status</option>
-          <option value="assignee">Assignee</option>
-          <option value="priority">Priority</option>
-        </select>
-      </div>
+      <Select
+        id="bulk-field"
+        label="Change"
+        size="compact"
+        value={field}
+        onChange={(event) => setField(event.target.value as BulkChange["field"])}
+      >
+        <option value="status">Status</option>
+        <option value="assignee">Assignee</option>
+        <option value="priority">Priority</option>
+      </Select>
       {field === "status" ? (
-        <div>
-          <label htmlFor="bulk-status" className={labelClass}>
-            New status
-          </label>
-          <select
-            id="bulk-status"
-            value={status}
-            onChange={(event) => setStatus(event.target.value)}
-            className={control}
-          >
-            <option value="open">Open</option>
-            <option value="triaged">Triaged</option>
-            <option value="closed">Closed</option>
-          </select>
-        </div>
+        <Select
+          id="bulk-status"
+          label="New status"
+          size="compact"
+          value={status}
+          onChange={(event) => setStatus(event.target.value)}
+        >
+          <option value="open">Open</option>
+          <option value="triaged">Triaged</option>
+          <option value="closed">Closed</option>
+        </Select>
       ) : field === "priority" ? (
-        <div>
-          <label htmlFor="bulk-priority" className={labelClass}>
-            New priority
-          </label>
-          <select
-            id="bulk-priority"
-            value={priority}
-            onChange={(event) => setPriority(event.target.value)}
-            className={control}
-          >
-            <option value="urgent">Urgent</option>
-            <option value="high">High</option>
-            <option value="normal">Normal</option>
-            <option value="low">Low</option>
-          </select>
-        </div>
+        <Select
+          id="bulk-priority"
+          label="New priority"
+          size="compact"
+          value={priority}
+          onChange={(event) => setPriority(event.target.value)}
+        >
+          <option value="urgent">Urgent</option>
+          <option value="high">High</option>
+          <option value="normal">Normal</option>
+          <option value="low">Low</option>
+        </Select>
       ) : (
-        <div>
-          <label htmlFor="bulk-assignee" className={labelClass}>
-            New assignee (empty to unassign)
-          </label>
-          <input
-            id="bulk-assignee"
-            value={assignee}
-            maxLength={100}
-            onChange={(event) => setAssignee(event.target.value)}
-            className={control}
-          />
-        </div>
+        <Field
+          id="bulk-assignee"
+          label="New assignee (empty to unassign)"
+          size="compact"
+          value={assignee}
+          maxLength={100}
+          onChange={(event) => setAssignee(event.target.value)}
+        />
       )}
-      <button
+      <Button
         type="submit"
         disabled={pending || count === 0}
-        className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60"
+        className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
       >
         {pending ? "Applying…" : `Apply to ${count} ${count === 1 ? "ticket" : "tickets"}`}
-      </button>
+      </Button>
     </form>
   );
 }

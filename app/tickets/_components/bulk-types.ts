@@ -1,3 +1,5 @@
+import type { ActionResult } from "@/server/http/action-state";
+
 /** What a bulk change returns to the list: one outcome per ticket, or why nothing ran. */
 export interface BulkResult {
   ticketId: string;
@@ -11,6 +13,10 @@ export type BulkChange =
   | { field: "assignee"; assignee: string }
   | { field: "priority"; priority: string };
 
-export type BulkActionState =
-  | { status: "done"; results: BulkResult[]; savedAt: string }
-  | { status: "error"; message: string; fieldErrors: Record<string, string[]> };
+export interface BulkDone {
+  status: "done";
+  results: BulkResult[];
+  savedAt: string;
+}
+
+export type BulkActionState = ActionResult<BulkDone>;

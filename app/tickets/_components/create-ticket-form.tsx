@@ -1,14 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { idleState } from "@/components/action-state";
-import { FieldError, fieldProps } from "@/components/field-error";
-import { TextField } from "@/components/text-field";
+import { idleState } from "@/components/idle-state";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { WriteStatus } from "@/components/write-status";
 import { createTicketAction } from "@/app/tickets/actions";
-
-const input =
-  "mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export function CreateTicketForm() {
   const [state, action, pending] = useActionState(createTicketAction, idleState);
@@ -16,15 +15,12 @@ export function CreateTicketForm() {
   const errors = state.status === "error" ? state.fieldErrors : {};
 
   return (
-    <section
-      aria-labelledby="create-ticket-heading"
-      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-    >
+    <Panel aria-labelledby="create-ticket-heading">
       <h2 id="create-ticket-heading" className="text-lg font-semibold">
         New ticket
       </h2>
       <form action={action} className="mt-3 grid gap-3" noValidate>
-        <TextField
+        <Field
           id="subject"
           name="subject"
           label="Subject"
@@ -32,32 +28,23 @@ export function CreateTicketForm() {
           maxLength={200}
           defaultValue={values.subject ?? ""}
           errors={errors}
-          className={input}
+          tone="soft"
         />
-        <div>
-          <label htmlFor="message" className="text-sm font-medium">
-            Message
-          </label>
-          <textarea
-            id="message"
-            name="message"
-            required
-            rows={4}
-            maxLength={20_000}
-            defaultValue={values.message ?? ""}
-            className={input}
-            {...fieldProps("message", errors)}
-          />
-          <FieldError name="message" errors={errors} />
-        </div>
+        <TextAreaField
+          id="message"
+          name="message"
+          label="Message"
+          required
+          rows={4}
+          maxLength={20_000}
+          defaultValue={values.message ?? ""}
+          errors={errors}
+          tone="soft"
+        />
         <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
-          >
+          <Button type="submit" disabled={pending}>
             {pending ? "Creating…" : "Create ticket"}
-          </button>
+          </Button>
           {state.status === "error" && state.kind !== "validation" ? (
             <p role="alert" className="text-sm text-red-700 dark:text-red-400">
               {state.message}
@@ -75,6 +62,6 @@ export function CreateTicketForm() {
           />
         </div>
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import {
   OWNED_FILTERS,
   assigneeChanges,
@@ -12,10 +14,6 @@ import {
 } from "@/app/tickets/_components/list-url";
 
 export const SEARCH_INPUT_ID = "ticket-search";
-
-const control =
-  "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm placeholder:text-slate-500 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-400 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
-const labelClass = "text-xs font-medium text-slate-700 dark:text-slate-300";
 
 interface Props {
   /** The URL's parameters (one value each, no cursor). */
@@ -79,105 +77,95 @@ export function ListFilters({ params: urlParams, actorName }: Props) {
           go({ q: q.trim() || null });
         }}
       >
-        <div className="col-span-2 sm:col-span-3 lg:col-span-1">
-          <label htmlFor={SEARCH_INPUT_ID} className={labelClass}>
-            Search tickets{" "}
-            <kbd aria-hidden="true" className="ml-1 font-mono text-slate-600 dark:text-slate-400">
-              /
-            </kbd>
-          </label>
-          <input
-            id={SEARCH_INPUT_ID}
-            type="search"
-            name="q"
-            value={q}
-            maxLength={200}
-            placeholder="Words in the subject"
-            onChange={(event) => setQ(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === "Escape") event.currentTarget.blur();
-            }}
-            className={control}
-          />
-        </div>
-        <div>
-          <label htmlFor="filter-status" className={labelClass}>
-            Status
-          </label>
-          <select
-            id="filter-status"
-            value={params.status ?? ""}
-            onChange={(event) => go({ status: event.target.value || null })}
-            className={control}
-          >
-            <option value="">Any status</option>
-            <option value="open">Open</option>
-            <option value="triaged">Triaged</option>
-            <option value="open,triaged">Open or triaged</option>
-            <option value="closed">Closed</option>
-            {params.status &&
-            !["open", "triaged", "open,triaged", "closed"].includes(params.status) ? (
-              <option value={params.status}>{params.status}</option>
-            ) : null}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-assignee" className={labelClass}>
-            Assignee
-          </label>
-          <select
-            id="filter-assignee"
-            value={assignee}
-            onChange={(event) => go(assigneeChanges(event.target.value))}
-            className={control}
-          >
-            <option value="">Anyone</option>
-            <option value="me">Mine ({actorName})</option>
-            <option value="unassigned">Unassigned</option>
-            <option value="assigned">Assigned to someone</option>
-            {assignee.startsWith("name:") ? (
-              <option value={assignee}>{assignee.slice(5)}</option>
-            ) : null}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-priority" className={labelClass}>
-            Priority
-          </label>
-          <select
-            id="filter-priority"
-            value={params.priority ?? ""}
-            onChange={(event) => go({ priority: event.target.value || null })}
-            className={control}
-          >
-            <option value="">Any priority</option>
-            <option value="urgent">Urgent</option>
-            <option value="high">High</option>
-            <option value="normal">Normal</option>
-            <option value="low">Low</option>
-            {params.priority && !["urgent", "high", "normal", "low"].includes(params.priority) ? (
-              <option value={params.priority}>{params.priority}</option>
-            ) : null}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-note" className={labelClass}>
-            Notes
-          </label>
-          <select
-            id="filter-note"
-            value={params.hasNote ?? ""}
-            onChange={(event) => go({ hasNote: event.target.value || null })}
-            className={control}
-          >
-            <option value="">With or without notes</option>
-            <option value="true">With notes</option>
-            <option value="false">Without notes</option>
-            {params.hasNote && !["true", "false"].includes(params.hasNote) ? (
-              <option value={params.hasNote}>{params.hasNote}</option>
-            ) : null}
-          </select>
-        </div>
+        <Field
+          id={SEARCH_INPUT_ID}
+          label={
+            <>
+              Search tickets{" "}
+              <kbd aria-hidden="true" className="ml-1 font-mono text-slate-600 dark:text-slate-400">
+                /
+              </kbd>
+            </>
+          }
+          size="compact"
+          tone="plain"
+          className="col-span-2 sm:col-span-3 lg:col-span-1"
+          type="search"
+          name="q"
+          value={q}
+          maxLength={200}
+          placeholder="Words in the subject"
+          onChange={(event) => setQ(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Escape") event.currentTarget.blur();
+          }}
+        />
+        <Select
+          id="filter-status"
+          label="Status"
+          size="compact"
+          tone="plain"
+          value={params.status ?? ""}
+          onChange={(event) => go({ status: event.target.value || null })}
+        >
+          <option value="">Any status</option>
+          <option value="open">Open</option>
+          <option value="triaged">Triaged</option>
+          <option value="open,triaged">Open or triaged</option>
+          <option value="closed">Closed</option>
+          {params.status &&
+          !["open", "triaged", "open,triaged", "closed"].includes(params.status) ? (
+            <option value={params.status}>{params.status}</option>
+          ) : null}
+        </Select>
+        <Select
+          id="filter-assignee"
+          label="Assignee"
+          size="compact"
+          tone="plain"
+          value={assignee}
+          onChange={(event) => go(assigneeChanges(event.target.value))}
+        >
+          <option value="">Anyone</option>
+          <option value="me">Mine ({actorName})</option>
+          <option value="unassigned">Unassigned</option>
+          <option value="assigned">Assigned to someone</option>
+          {assignee.startsWith("name:") ? (
+            <option value={assignee}>{assignee.slice(5)}</option>
+          ) : null}
+        </Select>
+        <Select
+          id="filter-priority"
+          label="Priority"
+          size="compact"
+          tone="plain"
+          value={params.priority ?? ""}
+          onChange={(event) => go({ priority: event.target.value || null })}
+        >
+          <option value="">Any priority</option>
+          <option value="urgent">Urgent</option>
+          <option value="high">High</option>
+          <option value="normal">Normal</option>
+          <option value="low">Low</option>
+          {params.priority && !["urgent", "high", "normal", "low"].includes(params.priority) ? (
+            <option value={params.priority}>{params.priority}</option>
+          ) : null}
+        </Select>
+        <Select
+          id="filter-note"
+          label="Notes"
+          size="compact"
+          tone="plain"
+          value={params.hasNote ?? ""}
+          onChange={(event) => go({ hasNote: event.target.value || null })}
+        >
+          <option value="">With or without notes</option>
+          <option value="true">With notes</option>
+          <option value="false">Without notes</option>
+          {params.hasNote && !["true", "false"].includes(params.hasNote) ? (
+            <option value={params.hasNote}>{params.hasNote}</option>
+          ) : null}
+        </Select>
         <button type="submit" className="sr-only focus:not-sr-only">
           Search
         </button>

@@ -1,15 +1,16 @@
+import type { ActionIdle, ActionResult } from "@/server/http/action-state";
+
 export interface SavedViewItem {
   id: string;
   name: string;
   query: string;
 }
 
-export type SaveViewState =
-  | { status: "idle" }
-  | { status: "saved"; view: SavedViewItem }
-  | {
-      status: "error";
-      message: string;
-      fieldErrors: Record<string, string[]>;
-      values: Record<string, string>;
-    };
+export interface ViewSaved {
+  status: "saved";
+  view: SavedViewItem;
+}
+
+export type SaveViewState = ActionIdle | ActionResult<ViewSaved>;
+
+export type DeleteViewResult = ActionResult<{ status: "deleted" }>;

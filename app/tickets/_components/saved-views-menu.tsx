@@ -2,11 +2,14 @@
 
 import Link from "next/link";
 import { useActionState, useId, useState, useTransition } from "react";
-import { FieldError, fieldProps } from "@/components/field-error";
+import { idleState } from "@/components/idle-state";
+import { Button } from "@/components/ui/button";
+import { cx } from "@/components/ui/class-names";
+import { controlClass } from "@/components/ui/control-class";
+import { fieldProps } from "@/components/ui/field-error";
+import { Labelled } from "@/components/ui/labelled";
 import type { SaveViewState, SavedViewItem } from "@/app/tickets/_components/saved-view-types";
 import { deleteViewAction, saveViewAction } from "@/app/tickets/view-actions";
-
-const idle: SaveViewState = { status: "idle" };
 
 interface Props {
   views: SavedViewItem[];
@@ -17,7 +20,10 @@ interface Props {
 /** The agent's saved views: pick one, name the current filters, delete one. */
 export function SavedViewsMenu({ views, params }: Props) {
   const [open, setOpen] = useState(false);
-  const [state, action, saving] = useActionState(saveViewAction, idle);
+  const [state, action, saving] = useActionState<SaveViewState, FormData>(
+    saveViewAction,
+    idleState,
+  );
   const [deleting, startDelete] = useTransition();
   const [deleteMessage, setDeleteMessage] = useState("");
   const panelId = useId();
@@ -71,7 +77,9 @@ export function SavedViewsMenu({ views, params }: Props) {
                       try {
                         const result = await deleteViewAction(view.id);
                         setDeleteMessage(
-                          result.ok ? `Deleted view “${view.name}”.` : (result.message ?? ""),
+                          result.status === "deleted"
+                            ? `Deleted view “${view.name}”.`
+                            : result.message,
                         );
                       } catch {
                         setDeleteMessage("The view could not be deleted. Try again in a moment.");
@@ -92,29 +100,29 @@ export function SavedViewsMenu({ views, params }: Props) {
           className="mt-3 border-t border-slate-200 pt-3 dark:border-slate-700"
         >
           <input type="hidden" name="query" value={query} />
-          <label htmlFor="view-name" className="text-sm font-medium">
-            Save the current filters as
-          </label>
-          <div className="mt-1 flex gap-2">
-            <input
-              id="view-name"
-              name="name"
-              maxLength={60}
-              required
-              defaultValue={state.status === "error" ? state.values.name : ""}
-              key={state.status === "saved" ? state.view.id : "form"}
-              className="min-w-0 flex-1 rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-950"
-              {...fieldProps("name", errors)}
-            />
-            <button
-              type="submit"
-              disabled={saving}
-              className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 disabled:opacity-60"
-            >
-              {saving ? "Saving…" : "Save view"}
-            </button>
-          </div>
-          <FieldError name="name" errors={errors} />
+          {/* The button stands beside the input, so this is not a Field. */}
+          <Labelled id="view-name" name="name" label="Save the current filters as" errors={errors}>
+            <div className="mt-1 flex gap-2">
+              <input
+                id="view-name"
+                name="name"
+                maxLength={60}
+                required
+                defaultValue={state.status === "error" ? state.values.name : ""}
+                key={state.status === "saved" ? state.view.id : "form"}
+                className={cx("min-w-0 flex-1", controlClass("compact"))}
+                {...fieldProps("name", errors)}
+              />
+              <Button
+                type="submit"
+                disabled={saving}
+                size="sm"
+                className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
+              >
+                {saving ? "Saving…" : "Save view"}
+              </Button>
+            </div>
+          </Labelled>
         </form>
         <p aria-live="polite" className="mt-2 text-sm text-slate-700 dark:text-slate-300">
           {state.status === "saved" ? `Saved view “${state.view.name}”.` : null}

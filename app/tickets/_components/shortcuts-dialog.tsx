@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 
-export const SHORTCUTS: [string, string][] = [
+const SHORTCUTS: [string, string][] = [
   ["j", "Select the next ticket"],
   ["k", "Select the previous ticket"],
   ["Enter", "Open the selected ticket"],

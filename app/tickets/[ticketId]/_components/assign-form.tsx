@@ -1,18 +1,13 @@
 "use client";
 
-import { FieldError, fieldProps } from "@/components/field-error";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
 import { assignAgentAction } from "@/app/tickets/[ticketId]/actions";
-import { FormFeedback } from "@/app/tickets/[ticketId]/_components/form-feedback";
-import { useWorkspace } from "@/app/tickets/[ticketId]/_components/ticket-workspace";
+import { FormStatus } from "@/app/tickets/[ticketId]/_components/form-status";
+import { useWorkspace } from "@/app/tickets/[ticketId]/_components/workspace-context";
 import { textOf, useTicketAction } from "@/app/tickets/[ticketId]/_components/use-ticket-action";
-import {
-  heading,
-  hint,
-  input,
-  panel,
-  primaryButton,
-  secondaryButton,
-} from "@/app/tickets/[ticketId]/_components/styles";
+import { heading } from "@/app/tickets/[ticketId]/_components/styles";
 
 interface Props {
   assignee: string | null;
@@ -33,9 +28,13 @@ export function AssignForm({ assignee, agents, lockedBecause }: Props) {
   const typed = state.status === "error" ? (state.values.assignee ?? "") : "";
   const saved = pending("assignee");
   const shown = saved ? saved.value : assignee;
+  const intents = [
+    { value: "me", label: "Assign to me", disabled: shown === me },
+    { value: "unassign", label: "Unassign", disabled: shown === null },
+  ];
 
   return (
-    <section aria-labelledby="assign-heading" className={panel} data-testid="assign-form">
+    <Panel aria-labelledby="assign-heading" data-testid="assign-form">
       <h2 id="assign-heading" className={heading}>
         Assignee
       </h2>
@@ -47,61 +46,56 @@ export function AssignForm({ assignee, agents, lockedBecause }: Props) {
           className="grid gap-2"
         >
           <legend className="sr-only">Assign this ticket</legend>
-          <div>
-            <label htmlFor="assignee" className="text-sm font-medium">
-              Agent name
-            </label>
-            <input
-              id="assignee"
-              name="assignee"
-              list="agent-names"
-              autoComplete="off"
-              maxLength={100}
-              defaultValue={typed}
-              className={input}
-              {...fieldProps("assignee", errors)}
-            />
-            <datalist id="agent-names">
-              {agents.map((name) => (
-                <option key={name} value={name} />
-              ))}
-            </datalist>
-            <FieldError name="assignee" errors={errors} />
-          </div>
+          <Field
+            id="assignee"
+            name="assignee"
+            label="Agent name"
+            list="agent-names"
+            autoComplete="off"
+            maxLength={100}
+            defaultValue={typed}
+            errors={errors}
+            after={
+              <datalist id="agent-names">
+                {agents.map((name) => (
+                  <option key={name} value={name} />
+                ))}
+              </datalist>
+            }
+          />
           <div className="flex flex-wrap gap-2">
-            <button type="submit" name="intent" value="name" className={primaryButton}>
+            <Button
+              type="submit"
+              name="intent"
+              value="name"
+              size="md"
+              className="disabled:cursor-not-allowed"
+            >
               Assign
-            </button>
-            <button
-              type="submit"
-              name="intent"
-              value="me"
-              disabled={shown === me}
-              className={secondaryButton}
-            >
-              Assign to me
-            </button>
-            <button
-              type="submit"
-              name="intent"
-              value="unassign"
-              disabled={shown === null}
-              className={secondaryButton}
-            >
-              Unassign
-            </button>
+            </Button>
+            {intents.map(({ value, label, disabled }) => (
+              <Button
+                key={value}
+                type="submit"
+                name="intent"
+                value={value}
+                disabled={disabled}
+                variant="secondary"
+                size="md"
+              >
+                {label}
+              </Button>
+            ))}
           </div>
         </fieldset>
-        {lockedBecause ? (
-          <p id="assign-locked" className={hint}>
-            {lockedBecause}
-          </p>
-        ) : null}
-        <div aria-live="polite" className="text-sm">
-          {saving ? "Saving…" : null}
-        </div>
-        <FormFeedback state={state} label="Assignee changed" />
+        <FormStatus
+          lockedId="assign-locked"
+          lockedBecause={lockedBecause}
+          saving={saving}
+          state={state}
+          savedLabel="Assignee changed"
+        />
       </form>
-    </section>
+    </Panel>
   );
 }

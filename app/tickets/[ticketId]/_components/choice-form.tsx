@@ -1,13 +1,14 @@
 "use client";
 
-import type { ActionState } from "@/components/action-state";
-import { FormFeedback } from "@/app/tickets/[ticketId]/_components/form-feedback";
+import { Panel } from "@/components/ui/panel";
+import type { ActionState } from "@/server/http/action-state";
+import { FormStatus } from "@/app/tickets/[ticketId]/_components/form-status";
 import {
   useWorkspace,
   type PendingField,
-} from "@/app/tickets/[ticketId]/_components/ticket-workspace";
+} from "@/app/tickets/[ticketId]/_components/workspace-context";
 import { textOf, useTicketAction } from "@/app/tickets/[ticketId]/_components/use-ticket-action";
-import { choiceButton, heading, hint, panel } from "@/app/tickets/[ticketId]/_components/styles";
+import { choiceButton, heading } from "@/app/tickets/[ticketId]/_components/styles";
 
 type Action = (ticketId: string, previous: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -38,7 +39,7 @@ export function ChoiceForm(props: Props) {
   const id = `${field}-form`;
 
   return (
-    <section aria-labelledby={`${id}-heading`} className={panel} data-testid={id}>
+    <Panel aria-labelledby={`${id}-heading`} data-testid={id}>
       <h2 id={`${id}-heading`} className={heading}>
         {title}
       </h2>
@@ -64,16 +65,15 @@ export function ChoiceForm(props: Props) {
             ))}
           </div>
         </fieldset>
-        {lockedBecause ? (
-          <p id={`${id}-locked`} className={hint} data-testid={`${field}-locked`}>
-            {lockedBecause}
-          </p>
-        ) : null}
-        <div aria-live="polite" className="text-sm">
-          {saving ? "Saving…" : null}
-        </div>
-        <FormFeedback state={state} label={savedLabel} />
+        <FormStatus
+          lockedId={`${id}-locked`}
+          lockedBecause={lockedBecause}
+          lockedTestId={`${field}-locked`}
+          saving={saving}
+          state={state}
+          savedLabel={savedLabel}
+        />
       </form>
-    </section>
+    </Panel>
   );
 }

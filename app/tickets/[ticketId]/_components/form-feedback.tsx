@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { ActionState } from "@/components/action-state";
+import type { ActionState } from "@/server/http/action-state";
 import { readAtLeast } from "@/components/read-at-least";
 import { WriteStatus } from "@/components/write-status";
-import { useWorkspace } from "@/app/tickets/[ticketId]/_components/ticket-workspace";
+import { useWorkspace } from "@/app/tickets/[ticketId]/_components/workspace-context";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { useWorkspace } from "@/app/tickets/[ticketId]/_components/ticket-workspace";
+import { useWorkspace } from "@/app/tickets/[ticketId]/_components/workspace-context";
 
 async function readVersion(ticketId: string): Promise<number | null> {
   const response = await fetch(`/api/tickets/${ticketId}`, { cache: "no-store" });

@@ -1,16 +1,4 @@
-export const panel =
-  "rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
-
 export const heading = "text-base font-semibold";
-
-export const input =
-  "mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
-
-export const primaryButton =
-  "rounded bg-blue-700 px-3 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:cursor-not-allowed disabled:opacity-60";
-
-export const secondaryButton =
-  "rounded border border-slate-400 bg-white px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
 
 /** One choice of a segmented control; the chosen one is marked with aria-pressed. */
 export const choiceButton = [

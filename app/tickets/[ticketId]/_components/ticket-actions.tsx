@@ -5,7 +5,7 @@ import { changeStatusAction, setPriorityAction } from "@/app/tickets/[ticketId]/
 import { AssignForm } from "@/app/tickets/[ticketId]/_components/assign-form";
 import { ChoiceForm } from "@/app/tickets/[ticketId]/_components/choice-form";
 import { NoteForm } from "@/app/tickets/[ticketId]/_components/note-form";
-import { useWorkspace } from "@/app/tickets/[ticketId]/_components/ticket-workspace";
+import { useWorkspace } from "@/app/tickets/[ticketId]/_components/workspace-context";
 
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 const statuses = STATUSES.map((value) => ({ value, label: label(value) }));

@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/status-badge";
 import {
   useWorkspace,
   type PendingField,
-} from "@/app/tickets/[ticketId]/_components/ticket-workspace";
+} from "@/app/tickets/[ticketId]/_components/workspace-context";
 
 interface Props {
   status: string;

@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { idleState, type ActionState } from "@/components/action-state";
+import { idleState } from "@/components/idle-state";
+import type { ActionState } from "@/server/http/action-state";
 import {
   useWorkspace,
   type PendingField,
-} from "@/app/tickets/[ticketId]/_components/ticket-workspace";
+} from "@/app/tickets/[ticketId]/_components/workspace-context";
 
 /** A form field as text ("" when absent or a file). */
 export function textOf(form: FormData, name: string): string {

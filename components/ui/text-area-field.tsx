@@ -1,0 +1,20 @@
+import type { ComponentPropsWithoutRef, ReactNode } from "react";
+import type { ControlTone } from "@/components/ui/control-class";
+import { Labelled, labelledControl, type LabelledProps } from "@/components/ui/labelled";
+
+type Props = LabelledProps &
+  ComponentPropsWithoutRef<"textarea"> & {
+    tone?: ControlTone;
+    /** Below the errors: a hint. */
+    after?: ReactNode;
+  };
+
+/** A labelled textarea with its errors below it, wired for screen readers. */
+export function TextAreaField({ label, errors, size, tone, className, after, ...area }: Props) {
+  const frame = { id: area.id, name: area.name, label, errors, size, className };
+  return (
+    <Labelled {...frame} after={after}>
+      <textarea {...area} {...labelledControl({ ...frame, tone })} />
+    </Labelled>
+  );
+}
