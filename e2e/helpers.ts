@@ -77,3 +77,14 @@ export async function pressOnceInteractive(page: Page, key: string, effect: () =
     await effect();
   }).toPass();
 }
+
+/**
+ * Waits until the list page has polled the read model once from the browser ("Last checked"
+ * moved on from the server-rendered time): by then it is hydrated and its effects, the keyboard
+ * shortcuts among them, are in place.
+ */
+export async function waitForLiveList(page: Page) {
+  const checkedAt = page.getByTestId("list-checked-at");
+  const rendered = await checkedAt.getAttribute("datetime");
+  await expect(checkedAt).not.toHaveAttribute("datetime", rendered ?? "");
+}

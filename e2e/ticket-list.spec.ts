@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { pressOnceInteractive } from "./helpers";
+import { pressOnceInteractive, waitForLiveList } from "./helpers";
 
 // The agents' list: filters in the URL, saved views, keyboard, bulk changes with their
 // consistency, and live updates. Every ticket here carries a run tag in its subject, so the
@@ -206,6 +206,8 @@ test.describe("ticket list", () => {
     await expect(page.getByLabel("Search tickets")).toBeFocused();
     await page.keyboard.press("Escape");
     await expect(page.getByLabel("Search tickets")).not.toBeFocused();
+    // Leaving the box keeps the search (Chromium empties a search field on Esc by default).
+    await expect(page.getByLabel("Search tickets")).toHaveValue(tag);
 
     // "c" goes to the create form; typing there types, it does not trigger shortcuts.
     const subject = page.getByLabel("Subject", { exact: true });
@@ -233,6 +235,36 @@ test.describe("ticket list", () => {
     await expect(first).toHaveAttribute("data-selected", "true");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`/tickets/${id}$`));
+  });
+
+  test("a search typed and left at once does not take the agent back from the ticket they open", async ({
+    page,
+  }) => {
+    await page.goto(`/tickets?q=${tag}`);
+    await expect(rows(page)).toHaveCount(4);
+    await waitForLiveList(page);
+    const search = `${tag} delta`;
+    // The ticket page is held until the list's new search has gone out, as on a busy server: a
+    // search still waiting for the typing to pause would go out after the ticket was opened,
+    // and the newer navigation wins.
+    let searchSent = () => {};
+    const sent = new Promise<void>((resolve) => (searchSent = resolve));
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === "/tickets" && url.searchParams.get("q") === search) searchSent();
+    });
+    await page.route(
+      (url) => url.pathname === `/tickets/${delta.ticketId}`,
+      async (route) => {
+        if (!route.request().headers()["next-router-prefetch"]) await sent;
+        await route.continue();
+      },
+    );
+
+    await page.getByLabel("Search tickets").fill(search);
+    await row(page, delta.ticketId).getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/tickets/${delta.ticketId}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("delta: password reset");
   });
 
   test("a bulk change on ten tickets, one closed: nine applied, one rejected with its reason, each seen syncing then up to date", async ({
