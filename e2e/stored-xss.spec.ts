@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { bearer, STORAGE_STATE } from "./accounts";
-import { apiCreate, projected } from "./helpers";
+import { apiCommand, apiCreate, projected } from "./api";
+import { ticketRow } from "./helpers";
 
 // A ticket whose every text field is script and markup shows that text, literally, everywhere
 // it appears, and nothing in it runs.
@@ -24,15 +25,17 @@ test("script and HTML in a subject, a message and a note render as plain text", 
     { subject: SUBJECT, message: MESSAGE },
     bearer("write"),
   );
-  const noted = await page.request.post(`/api/tickets/${created.ticketId}/notes`, {
-    data: { body: NOTE },
-    headers: bearer("write"),
-  });
-  expect(noted.status()).toBe(200);
-  await projected(page.request, { ticketId: created.ticketId, version: 2 });
+  const noted = await apiCommand(
+    page.request,
+    created.ticketId,
+    "notes",
+    { body: NOTE },
+    bearer("write"),
+  );
+  await projected(page.request, noted);
 
   await page.goto(`/tickets?q=${encodeURIComponent("XSS")}`);
-  const row = page.locator(`[data-ticket-id="${created.ticketId}"]`);
+  const row = ticketRow(page, created.ticketId);
   await expect(row).toContainText(SUBJECT);
   await expect(row).toContainText("<b>bold?</b>");
 
