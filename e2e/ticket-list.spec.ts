@@ -100,8 +100,11 @@ test.describe("ticket list", () => {
     await expect(rows(page)).toHaveCount(2);
     await expect(page.getByText("limit: 2")).toBeVisible();
 
-    // A filter change keeps the parameter it does not own.
+    // A filter change keeps the parameter it does not own. Each change is waited for in the
+    // address before the next: the view before it shows two rows as well, and "Load more" must
+    // act on the final view, not on one about to be replaced.
     await page.getByLabel("Notes").selectOption("false");
+    await expect(page).toHaveURL(/hasNote=false/);
     await expect(page).toHaveURL(/limit=2/);
     await expect(rows(page)).toHaveCount(2);
     await page.getByLabel("Notes").selectOption("");
@@ -159,9 +162,11 @@ test.describe("ticket list", () => {
     const first = rows(page).nth(0);
     const second = rows(page).nth(1);
 
-    await pressOnceInteractive(page, "j", () =>
-      expect(first).toHaveAttribute("data-selected", "true", { timeout: 500 }),
-    );
+    // Once the list is live its shortcuts are attached, so "j" is pressed once: pressing it
+    // again until the first row shows selected could select the second.
+    await waitForLiveList(page);
+    await page.keyboard.press("j");
+    await expect(first).toHaveAttribute("data-selected", "true");
     await page.keyboard.press("j");
     await expect(second).toHaveAttribute("data-selected", "true");
     await expect(first).not.toHaveAttribute("data-selected", "true");
