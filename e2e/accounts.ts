@@ -16,6 +16,9 @@ export const E2E_ACCOUNTS = {
   },
 } as const;
 
+/** No one signed in: for a test, a context or a request context that starts signed out. */
+export const SIGNED_OUT = { cookies: [], origins: [] };
+
 /** Each person's signed-in browser state; tests pick one with `test.use({ storageState })`. */
 export const STORAGE_STATE = {
   agent: "test-results/.auth/agent.json",

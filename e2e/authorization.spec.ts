@@ -7,7 +7,8 @@ import {
   type Browser,
 } from "@playwright/test";
 import { runOperatorScript } from "../server/testing/app-process";
-import { E2E_ACCOUNTS } from "./accounts";
+import { E2E_ACCOUNTS, SIGNED_OUT } from "./accounts";
+import { apiCreate } from "./api";
 import { signInWith } from "./helpers";
 
 // The authorization matrix: every route handler, server action and page, called as each kind of
@@ -101,19 +102,17 @@ test.beforeAll(async () => {
 
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   // Contexts made in a test inherit the project's signed-in state unless told otherwise.
-  const signedOut = { cookies: [], origins: [] };
   const context = (extraHTTPHeaders?: Record<string, string>) =>
-    playwrightRequest.newContext({ baseURL: base, storageState: signedOut, extraHTTPHeaders });
+    playwrightRequest.newContext({ baseURL: base, storageState: SIGNED_OUT, extraHTTPHeaders });
   contexts.set("none", await context());
   contexts.set("read", await context(bearer(read)));
   contexts.set("write", await context(bearer(write)));
   contexts.set("revoked", await context(bearer(revokedToken)));
 
-  const created = await contexts.get("write")!.post("/api/tickets", {
-    data: { subject: "Authorization matrix", message: "A ticket to aim requests at." },
-  });
-  expect(created.status()).toBe(201);
-  ticketId = ((await created.json()) as { ticketId: string }).ticketId;
+  ({ ticketId } = await apiCreate(contexts.get("write")!, {
+    subject: "Authorization matrix",
+    message: "A ticket to aim requests at.",
+  }));
 });
 
 /**
@@ -129,10 +128,7 @@ test.beforeEach(async ({ browser }) => {
 
 async function signedIn(browser: Browser, role: "agent" | "lead") {
   const account = E2E_ACCOUNTS[role];
-  const context = await browser.newContext({
-    baseURL: baseURL(),
-    storageState: { cookies: [], origins: [] },
-  });
+  const context = await browser.newContext({ baseURL: baseURL(), storageState: SIGNED_OUT });
   const page = await context.newPage();
   await signInWith(page, account.email, account.password);
   const storageState = await context.storageState();

@@ -1,5 +1,7 @@
-import { STORAGE_STATE } from "./accounts";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { STORAGE_STATE } from "./accounts";
+import { apiCommand, apiCreate } from "./api";
+import { markDocument, todayUtc } from "./helpers";
 
 /** The subjects of every ticket the list API returns for a dashboard link's filter. */
 async function listed(request: APIRequestContext, href: string): Promise<string[]> {
@@ -21,16 +23,16 @@ async function listed(request: APIRequestContext, href: string): Promise<string[
 }
 
 const metric = (page: Page, name: string) => page.locator(`[data-metric="${name}"]`).first();
+/** The number a metric shows. */
+const metricValue = (page: Page, name: string) => metric(page, name).locator("[data-value]");
 const valueOf = async (page: Page, name: string) =>
-  Number(await metric(page, name).locator("[data-value]").textContent());
+  Number(await metricValue(page, name).textContent());
 
-async function createTicket(request: APIRequestContext, subject: string, priority: string) {
-  const res = await request.post("/api/tickets", {
-    data: { subject, message: `${subject}: created by the dashboard test.`, priority },
-  });
-  expect(res.status()).toBe(201);
-  return ((await res.json()) as { ticketId: string }).ticketId;
-}
+const urgentTicket = (subject: string) => ({
+  subject,
+  message: `${subject}: created by the dashboard test.`,
+  priority: "urgent",
+});
 
 async function upToDate(page: Page) {
   const freshness = page.getByTestId("freshness");
@@ -49,7 +51,7 @@ test.describe("dashboard", () => {
   }) => {
     const tag = Date.now().toString(36);
     const first = `Dashboard urgent ${tag}`;
-    await createTicket(request, first, "urgent");
+    await apiCreate(request, urgentTicket(first));
 
     await page.goto("/dashboard");
     await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
@@ -67,7 +69,7 @@ test.describe("dashboard", () => {
     const urgentSubjects = await listed(request, href);
     expect(urgentSubjects).toHaveLength(urgentCount);
     expect(urgentSubjects).toContain(first);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayUtc();
     const createdToday = metric(page, `perDay.${today}.created`);
     await expect(createdToday).toHaveAttribute(
       "href",
@@ -92,50 +94,33 @@ test.describe("dashboard", () => {
     await upToDate(page);
 
     // A change made elsewhere arrives on its own: marked as updating, then up to date.
-    await page.evaluate(() => {
-      (window as unknown as { notReloaded: boolean }).notReloaded = true;
-    });
+    const sameDocument = await markDocument(page);
     const before = {
       total: await valueOf(page, "total"),
       open: await valueOf(page, "byStatus.open"),
       closed: await valueOf(page, "byStatus.closed"),
       urgent: await valueOf(page, "byPriority.urgent"),
     };
-    const second = await createTicket(request, `Dashboard live ${tag}`, "urgent");
+    const { ticketId: second } = await apiCreate(request, urgentTicket(`Dashboard live ${tag}`));
     const freshness = page.getByTestId("freshness");
     await expect(freshness).toHaveAttribute("data-state", "updating");
     await expect(freshness).toHaveText(/^Updating — \d+ changes? still syncing$/);
     await expect(page.getByTestId("numbers")).toHaveAttribute("aria-busy", "true");
     await page.screenshot({ path: "test-results/screenshots/dashboard-updating.png" });
     await upToDate(page);
-    await expect(metric(page, "total").locator("[data-value]")).toHaveText(
-      String(before.total + 1),
-    );
-    await expect(metric(page, "byStatus.open").locator("[data-value]")).toHaveText(
-      String(before.open + 1),
-    );
-    await expect(metric(page, "byPriority.urgent").locator("[data-value]")).toHaveText(
-      String(before.urgent + 1),
-    );
+    await expect(metricValue(page, "total")).toHaveText(String(before.total + 1));
+    await expect(metricValue(page, "byStatus.open")).toHaveText(String(before.open + 1));
+    await expect(metricValue(page, "byPriority.urgent")).toHaveText(String(before.urgent + 1));
 
-    const closed = await request.post(`/api/tickets/${second}/status`, {
-      data: { status: "closed" },
-    });
-    expect(closed.status()).toBe(200);
+    await apiCommand(request, second, "status", { status: "closed" });
     await expect(freshness).toHaveAttribute("data-state", "updating");
     await upToDate(page);
-    await expect(metric(page, "byStatus.closed").locator("[data-value]")).toHaveText(
-      String(before.closed + 1),
-    );
-    await expect(metric(page, "byPriority.urgent").locator("[data-value]")).toHaveText(
-      String(before.urgent),
-    );
+    await expect(metricValue(page, "byStatus.closed")).toHaveText(String(before.closed + 1));
+    await expect(metricValue(page, "byPriority.urgent")).toHaveText(String(before.urgent));
     expect(
       await listed(request, `/tickets?status=closed&closedFrom=${today}&closedTo=${today}`),
     ).toContain(`Dashboard live ${tag}`);
-    expect(
-      await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
-    ).toBe(true);
+    expect(await sameDocument()).toBe(true);
 
     await page.screenshot({ path: "test-results/screenshots/dashboard-light.png", fullPage: true });
   });

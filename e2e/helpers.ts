@@ -1,9 +1,25 @@
-// What several end-to-end specs share: making tickets through the API, waiting for the read
-// side, and driving the ticket page by keyboard.
-import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+// What several end-to-end specs share in the browser: signing in, driving pages by keyboard,
+// waiting for the live list, and reading the ticket page's write status. Tickets made through
+// the API are in ./api.
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The write status inside a form: saved → syncing → up to date. */
 export const sync = (form: Locator) => form.locator("[data-sync-state]");
+
+/**
+ * A write from this form was saved as this version and its status reached "up to date";
+ * with `syncing`, it was seen syncing first (the projection delay of the e2e run shows it).
+ */
+export async function expectWriteSynced(
+  form: Locator,
+  version: number,
+  { syncing }: { syncing: boolean },
+) {
+  const status = sync(form);
+  await expect(status).toContainText(`Saved as version ${version}`);
+  if (syncing) await expect(status).toHaveAttribute("data-sync-state", "syncing");
+  await expect(status).toHaveAttribute("data-sync-state", "up-to-date");
+}
 
 /** Presses Tab until the focused element is the one named (button text, or a field's id). */
 export async function tabTo(page: Page, name: string, shift = false) {
@@ -16,6 +32,12 @@ export async function tabTo(page: Page, name: string, shift = false) {
     if (focused.includes(name)) return;
   }
   throw new Error(`Tab never reached ${name}`);
+}
+
+/** Tabs to the element named (see tabTo) and presses a key on it. */
+export async function tabToAndPress(page: Page, name: string, key: string, shift = false) {
+  await tabTo(page, name, shift);
+  await page.keyboard.press(key);
 }
 
 /** On a closed ticket the status, assignee and priority controls say why they are locked. */
@@ -32,44 +54,24 @@ export async function expectClosedRules(page: Page) {
   await expect(page.getByRole("textbox", { name: "Note" })).toBeEnabled();
 }
 
-export interface Created {
-  ticketId: string;
-  version: number;
-}
-
-/** Creates a ticket through the API as whoever `request` is (a session or a token). */
-export async function apiCreate(
-  request: APIRequestContext,
-  data: { subject: string; message: string; priority?: string; customerEmail?: string },
-  headers: Record<string, string> = {},
-): Promise<Created> {
-  const response = await request.post("/api/tickets", { data, headers });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as Created;
-}
-
-/** Waits until the read side has at least this version of the ticket. */
-export async function projected(request: APIRequestContext, { ticketId, version }: Created) {
-  await expect
-    .poll(
-      async () => (await request.get(`/api/tickets/${ticketId}?minVersion=${version}`)).status(),
-      { timeout: 30_000 },
-    )
-    .toBe(200);
+/** Fills the sign-in form on the page it is on and sends it. */
+export async function submitSignIn(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 /** Signs in through the sign-in page and waits for the tickets it lands on. */
 export async function signInWith(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email, password);
   await page.waitForURL("**/tickets");
 }
 
 /**
  * Presses a shortcut until it takes effect: the server-rendered page is visible before its
- * keyboard handlers are attached, and a key pressed in between goes nowhere.
+ * keyboard handlers are attached, and a key pressed in between goes nowhere. Only for a key
+ * whose effect is the same however often it lands (a second "j" would select the next row).
  */
 export async function pressOnceInteractive(page: Page, key: string, effect: () => Promise<void>) {
   await expect(async () => {
@@ -77,3 +79,32 @@ export async function pressOnceInteractive(page: Page, key: string, effect: () =
     await effect();
   }).toPass();
 }
+
+/**
+ * Waits until the list page has polled the read model once from the browser ("Last checked"
+ * moved on from the server-rendered time): by then it is hydrated and its effects, the keyboard
+ * shortcuts among them, are in place.
+ */
+export async function waitForLiveList(page: Page) {
+  const checkedAt = page.getByTestId("list-checked-at");
+  const rendered = await checkedAt.getAttribute("datetime");
+  await expect(checkedAt).not.toHaveAttribute("datetime", rendered ?? "");
+}
+
+/** A ticket's row in the list. */
+export const ticketRow = (page: Page, ticketId: string) =>
+  page.locator(`li[data-ticket-id="${ticketId}"]`);
+
+/**
+ * Marks the document in the page; the function returned tells whether the page still shows
+ * that same document, i.e. whatever changed on it since came without a reload.
+ */
+export async function markDocument(page: Page): Promise<() => Promise<boolean>> {
+  await page.evaluate(() => {
+    (window as unknown as { e2eMark?: boolean }).e2eMark = true;
+  });
+  return () => page.evaluate(() => (window as unknown as { e2eMark?: boolean }).e2eMark === true);
+}
+
+/** Today's date in UTC, as the dashboard and the list's date filters write it. */
+export const todayUtc = () => new Date().toISOString().slice(0, 10);

@@ -1,19 +1,19 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { bearer, STORAGE_STATE } from "./accounts";
+import { apiCommand, apiCreate, projected } from "./api";
 import {
-  apiCreate,
   expectClosedRules,
+  expectWriteSynced,
   pressOnceInteractive,
-  projected,
   sync,
   tabTo,
+  tabToAndPress,
+  todayUtc,
 } from "./helpers";
 
 // The agent's whole journey across pages, by mouse and by keyboard alone: find the ticket in
 // the list, work it on its page until it is closed, and see the list and the lead's dashboard
 // reflect it.
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 async function seedTickets(page: Page, tag: string) {
   const request = page.request;
@@ -32,13 +32,15 @@ async function seedTickets(page: Page, tag: string) {
     { subject: `${tag} refund already handled`, message: "Duplicate of an older ticket." },
     bearer("write"),
   );
-  const triaged = await request.post(`/api/tickets/${other.ticketId}/status`, {
-    data: { status: "triaged" },
-    headers: bearer("write"),
-  });
-  expect(triaged.status()).toBe(200);
+  const triaged = await apiCommand(
+    request,
+    other.ticketId,
+    "status",
+    { status: "triaged" },
+    bearer("write"),
+  );
   await projected(request, target);
-  await projected(request, { ticketId: other.ticketId, version: 2 });
+  await projected(request, triaged);
   return target;
 }
 
@@ -49,9 +51,10 @@ async function dashboardShowsClosed(browser: Browser, subject: string) {
   await page.goto("/dashboard");
   await expect(page.getByTestId("freshness")).toBeVisible();
   // Closed today, per day: in the table under the chart.
-  await expect(page.locator(`[data-metric="perDay.${today()}.closed"]`)).toHaveAttribute(
+  const today = todayUtc();
+  await expect(page.locator(`[data-metric="perDay.${today}.closed"]`)).toHaveAttribute(
     "href",
-    `/tickets?status=closed&closedFrom=${today()}&closedTo=${today()}`,
+    `/tickets?status=closed&closedFrom=${today}&closedTo=${today}`,
   );
   const closed = page.locator('[data-metric="byStatus.closed"]');
   await expect(closed).toHaveAttribute("href", "/tickets?status=closed");
@@ -91,11 +94,8 @@ test.describe("agent journey", () => {
 
     const step = async (form: string, version: number, act: () => Promise<void>) => {
       await act();
-      const status = sync(page.getByTestId(form));
-      await expect(status).toContainText(`Saved as version ${version}`);
-      await expect(status).toHaveAttribute("data-sync-state", "syncing");
-      await expect(status).toHaveAttribute("data-sync-state", "up-to-date");
-      await expect(status).toContainText(/projected \d+ ms after saving/);
+      await expectWriteSynced(page.getByTestId(form), version, { syncing: true });
+      await expect(sync(page.getByTestId(form))).toContainText(/projected \d+ ms after saving/);
     };
     await step("status-form", 2, () =>
       page.getByTestId("status-form").getByRole("button", { name: "Triaged", exact: true }).click(),
@@ -145,30 +145,22 @@ test.describe("agent journey", () => {
     await expect(page).toHaveURL(new RegExp(`/tickets/${target.ticketId}$`));
     await expect(page.locator("[data-ticket-version]")).toHaveAttribute("data-ticket-version", "1");
 
-    const synced = async (form: string, version: number) => {
-      const status = sync(page.getByTestId(form));
-      await expect(status).toContainText(`Saved as version ${version}`);
-      await expect(status).toHaveAttribute("data-sync-state", "up-to-date");
-    };
-    await tabTo(page, "Triaged");
-    await page.keyboard.press("Enter");
+    const synced = (form: string, version: number) =>
+      expectWriteSynced(page.getByTestId(form), version, { syncing: false });
+    await tabToAndPress(page, "Triaged", "Enter");
     await synced("status-form", 2);
-    await tabTo(page, "Assign to me");
-    await page.keyboard.press("Space");
+    await tabToAndPress(page, "Assign to me", "Space");
     await synced("assign-form", 3);
     await tabTo(page, "body");
     await page.keyboard.type("Refund of the second charge issued.");
-    await tabTo(page, "Add note");
-    await page.keyboard.press("Enter");
+    await tabToAndPress(page, "Add note", "Enter");
     await synced("note-form", 4);
-    await tabTo(page, "Closed");
-    await page.keyboard.press("Enter");
+    await tabToAndPress(page, "Closed", "Enter");
     await synced("status-form", 5);
     await expectClosedRules(page);
 
     // Back to the list by keyboard.
-    await tabTo(page, "← Back to tickets", true);
-    await page.keyboard.press("Enter");
+    await tabToAndPress(page, "← Back to tickets", "Enter", true);
     await expect(page.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
     await expectListRowReflects(page, tag, subject);
     await dashboardShowsClosed(browser, subject);

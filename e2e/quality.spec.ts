@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { STORAGE_STATE } from "./accounts";
+import { apiCommand, apiCreate, projected } from "./api";
 
 // Every page an agent or a lead uses, scanned for accessibility and photographed in both themes,
 // on a desktop and at phone width. The screenshots land in test-results/screenshots/ (the ones
@@ -18,21 +19,16 @@ test.use({ storageState: STORAGE_STATE.lead });
 let ticketId = "";
 
 test.beforeAll(async ({ request }) => {
-  const created = await request.post("/api/tickets", {
-    data: {
-      subject: `Quality scan: invoices in the wrong currency ${Date.now()}`,
-      message:
-        "Our March invoices show amounts in USD although the account is set to EUR.\n\nCould you re-issue them?",
-      customerEmail: "quality@acme.test",
-      priority: "high",
-    },
+  ({ ticketId } = await apiCreate(request, {
+    subject: `Quality scan: invoices in the wrong currency ${Date.now()}`,
+    message:
+      "Our March invoices show amounts in USD although the account is set to EUR.\n\nCould you re-issue them?",
+    customerEmail: "quality@acme.test",
+    priority: "high",
+  }));
+  await apiCommand(request, ticketId, "notes", {
+    body: "Checked the account settings: EUR since January.",
   });
-  expect(created.status()).toBe(201);
-  ticketId = ((await created.json()) as { ticketId: string }).ticketId;
-  const noted = await request.post(`/api/tickets/${ticketId}/notes`, {
-    data: { body: "Checked the account settings: EUR since January." },
-  });
-  expect(noted.ok()).toBe(true);
 });
 
 const pages: { name: string; path: () => string; ready: (page: Page) => Promise<void> }[] = [
@@ -71,22 +67,14 @@ const pages: { name: string; path: () => string; ready: (page: Page) => Promise<
   },
 ];
 
-/** Waits until the read side has the ticket, so the pages show it (not a syncing state). */
-async function waitForProjection(page: Page) {
-  await expect
-    .poll(async () => (await page.request.get(`/api/tickets/${ticketId}?minVersion=2`)).status(), {
-      timeout: 15_000,
-    })
-    .toBe(200);
-}
-
 for (const theme of THEMES) {
   test.describe(`${theme} theme`, () => {
     test.use({ colorScheme: theme });
 
     for (const target of pages) {
       test(`the ${target.name} page has no serious accessibility violations`, async ({ page }) => {
-        await waitForProjection(page);
+        // The read side has the ticket and its note, so the pages show it (not syncing).
+        await projected(page.request, { ticketId, version: 2 });
         for (const [viewport, size] of Object.entries(VIEWPORTS)) {
           await page.setViewportSize(size);
           await page.goto(target.path());

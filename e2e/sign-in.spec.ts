@@ -1,15 +1,24 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_ACCOUNTS } from "./accounts";
-import { apiCreate, projected, signInWith } from "./helpers";
+import { E2E_ACCOUNTS, SIGNED_OUT } from "./accounts";
+import { apiCreate, projected } from "./api";
+import { signInWith, submitSignIn } from "./helpers";
 
 // People signing in and out, what each role may open, and API tokens made in the browser.
 
-test.use({ storageState: { cookies: [], origins: [] } });
+test.use({ storageState: SIGNED_OUT });
 
 async function signIn(page: Page, role: "agent" | "lead") {
   const account = E2E_ACCOUNTS[role];
   await signInWith(page, account.email, account.password);
   await expect(page.getByTestId("current-user")).toHaveText(account.name);
+}
+
+const mainNav = (page: Page) => page.getByRole("navigation", { name: "Main" });
+
+/** Signs in as the lead and opens one of the lead's pages from the main navigation. */
+async function leadOpens(page: Page, link: "API tokens" | "People") {
+  await signIn(page, "lead");
+  await mainNav(page).getByRole("link", { name: link }).click();
 }
 
 test.describe("signing in", () => {
@@ -19,23 +28,16 @@ test.describe("signing in", () => {
     await page.goto("/tickets?status=open");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Ftickets/);
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-    const account = E2E_ACCOUNTS.agent;
-    await page.getByLabel("Email").fill(account.email);
-    await page.getByLabel("Password").fill(account.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await submitSignIn(page, E2E_ACCOUNTS.agent.email, E2E_ACCOUNTS.agent.password);
     await expect(page).toHaveURL(/\/tickets/);
   });
 
   test("a wrong password and an unknown email get the same answer", async ({ page }) => {
     await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(E2E_ACCOUNTS.agent.email);
-    await page.getByLabel("Password").fill("not the password at all");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await submitSignIn(page, E2E_ACCOUNTS.agent.email, "not the password at all");
     const alert = page.locator("#sign-in-error");
     await expect(alert).toHaveText("The email or password is not right.");
-    await page.getByLabel("Email").fill("nobody-here@desk.test");
-    await page.getByLabel("Password").fill("not the password at all");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await submitSignIn(page, "nobody-here@desk.test", "not the password at all");
     await expect(alert).toHaveText("The email or password is not right.");
     await expect(page).toHaveURL(/\/sign-in/);
   });
@@ -44,7 +46,7 @@ test.describe("signing in", () => {
     page,
   }) => {
     await signIn(page, "agent");
-    const nav = page.getByRole("navigation", { name: "Main" });
+    const nav = mainNav(page);
     await expect(nav.getByRole("link", { name: "Tickets", exact: true })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Dashboard", exact: true })).toHaveCount(0);
     for (const path of ["/dashboard", "/admin/people", "/admin/tokens"]) {
@@ -76,11 +78,7 @@ test.describe("a lead", () => {
   test("creates an API token, uses it with the API, sees it used, and revokes it", async ({
     page,
   }) => {
-    await signIn(page, "lead");
-    await page
-      .getByRole("navigation", { name: "Main" })
-      .getByRole("link", { name: "API tokens" })
-      .click();
+    await leadOpens(page, "API tokens");
     await page.getByLabel("Name").fill("Wallboard");
     await page.getByLabel("Scope").selectOption("write");
     await page.getByRole("button", { name: "Create token" }).click();
@@ -123,11 +121,7 @@ test.describe("a lead", () => {
     page,
     browser,
   }) => {
-    await signIn(page, "lead");
-    await page
-      .getByRole("navigation", { name: "Main" })
-      .getByRole("link", { name: "People" })
-      .click();
+    await leadOpens(page, "People");
     const email = `temp-${Date.now()}@desk.test`;
     await page.getByLabel("Name").fill("Temp Agent");
     await page.getByLabel("Email").fill(email);
@@ -136,7 +130,7 @@ test.describe("a lead", () => {
     const password = (await page.getByTestId("secret").textContent()) ?? "";
     expect(password.length).toBeGreaterThanOrEqual(20);
 
-    const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const other = await browser.newContext({ storageState: SIGNED_OUT });
     const agent = await other.newPage();
     await signInWith(agent, email, password);
     await expect(agent.getByTestId("current-user")).toHaveText("Temp Agent");

@@ -1,27 +1,17 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { bearer } from "./accounts";
-import { expectClosedRules, sync } from "./helpers";
+import { apiCommand, apiCreate } from "./api";
+import { expectClosedRules, expectWriteSynced, markDocument, sync } from "./helpers";
 
 const MESSAGE =
   "Since Monday the VPN disconnects every hour, on the hour, for everyone in the Lisbon office.\n\nWe restarted the router twice; it did not help. Supercalifragilisticexpialidociousvpnlogfilename-without-any-breaks.txt is attached.";
 
-async function createTicket(request: APIRequestContext, subject: string): Promise<string> {
-  const response = await request.post("/api/tickets", {
-    data: { subject, message: MESSAGE, customerEmail: "dana@example.test" },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { ticketId: string }).ticketId;
-}
-
-/** A change by another system, through the API with a write token. */
-async function command(request: APIRequestContext, id: string, path: string, data: object) {
-  const response = await request.post(`/api/tickets/${id}/${path}`, {
-    data,
-    headers: bearer("write"),
-  });
-  expect(response.status()).toBe(200);
-  return (await response.json()) as { version: number };
-}
+/** The ticket every test here starts from, with its subject. */
+const dana = (subject: string) => ({
+  subject,
+  message: MESSAGE,
+  customerEmail: "dana@example.test",
+});
 
 async function expectTimeline(page: Page) {
   const timeline = page.getByTestId("timeline").locator("li");
@@ -41,7 +31,7 @@ test.describe("ticket page", () => {
     request,
   }) => {
     const subject = `VPN drops hourly ${Date.now()}`;
-    const id = await createTicket(request, subject);
+    const { ticketId: id } = await apiCreate(request, dana(subject));
     await page.goto(`/tickets/${id}`);
     await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
     await expect(page.getByText("We restarted the router twice")).toBeVisible();
@@ -83,14 +73,11 @@ test.describe("ticket page", () => {
 
     const priorityForm = page.getByTestId("priority-form");
     await priorityForm.getByRole("button", { name: "Urgent", exact: true }).click();
-    await expect(sync(priorityForm)).toHaveAttribute("data-sync-state", "syncing");
-    await expect(sync(priorityForm)).toHaveAttribute("data-sync-state", "up-to-date");
+    await expectWriteSynced(priorityForm, 5, { syncing: true });
     await expect(page.getByTestId("fact-priority")).toHaveText("urgent");
 
     await statusForm.getByRole("button", { name: "Closed", exact: true }).click();
-    await expect(sync(statusForm)).toContainText("Saved as version 6");
-    await expect(sync(statusForm)).toHaveAttribute("data-sync-state", "syncing");
-    await expect(sync(statusForm)).toHaveAttribute("data-sync-state", "up-to-date");
+    await expectWriteSynced(statusForm, 6, { syncing: true });
     await expect(page.getByTestId("fact-status")).toHaveText("closed");
 
     // Reopening is refused before anyone tries, with the reason beside the control.
@@ -100,7 +87,7 @@ test.describe("ticket page", () => {
   });
 
   test("a note without text is refused beside the field", async ({ page, request }) => {
-    const id = await createTicket(request, `Empty note ${Date.now()}`);
+    const { ticketId: id } = await apiCreate(request, dana(`Empty note ${Date.now()}`));
     await page.goto(`/tickets/${id}`);
     await page.getByRole("textbox", { name: "Note" }).fill("   ");
     await page.getByRole("button", { name: "Add note" }).click();
@@ -116,11 +103,11 @@ test.describe("ticket page", () => {
     page,
     request,
   }) => {
-    const id = await createTicket(request, `Conflict ${Date.now()}`);
+    const { ticketId: id } = await apiCreate(request, dana(`Conflict ${Date.now()}`));
     await page.goto(`/tickets/${id}`);
     await expect(page.locator("[data-ticket-version]")).toHaveAttribute("data-ticket-version", "1");
     // Someone else triages it; the page cannot know for ~1.5 s (the projection delay).
-    await command(request, id, "status", { status: "triaged" });
+    await apiCommand(request, id, "status", { status: "triaged" }, bearer("write"));
     const priorityForm = page.getByTestId("priority-form");
     await priorityForm.getByRole("button", { name: "High", exact: true }).click();
 
@@ -134,21 +121,25 @@ test.describe("ticket page", () => {
 
     // Now the write goes through, on top of their change.
     await priorityForm.getByRole("button", { name: "High", exact: true }).click();
-    await expect(sync(priorityForm)).toContainText("Saved as version 3");
-    await expect(sync(priorityForm)).toHaveAttribute("data-sync-state", "up-to-date");
+    await expectWriteSynced(priorityForm, 3, { syncing: false });
     await expect(page.getByTestId("fact-priority")).toHaveText("high");
   });
 
   test("a change made through the API appears without a reload", async ({ page, request }) => {
-    const id = await createTicket(request, `Live update ${Date.now()}`);
+    const { ticketId: id } = await apiCreate(request, dana(`Live update ${Date.now()}`));
     await page.goto(`/tickets/${id}`);
     await expect(page.getByTestId("fact-assignee")).toHaveText("Unassigned");
-    await page.evaluate(() => {
-      (window as unknown as { marker: string }).marker = "same page";
-    });
+    const sameDocument = await markDocument(page);
 
-    await command(request, id, "assignee", { assignee: "Mateo García" });
-    await command(request, id, "notes", { body: "Escalated to the network team." });
+    // Another system changes it, through the API with a write token.
+    await apiCommand(request, id, "assignee", { assignee: "Mateo García" }, bearer("write"));
+    await apiCommand(
+      request,
+      id,
+      "notes",
+      { body: "Escalated to the network team." },
+      bearer("write"),
+    );
 
     await expect(page.getByTestId("fact-assignee")).toHaveText("Mateo García");
     await expect(page.getByTestId("notes")).toContainText("Escalated to the network team.");
@@ -157,9 +148,7 @@ test.describe("ticket page", () => {
     await expect(page.getByTestId("timeline")).toContainText(
       "tests (API token) assigned it to Mateo",
     );
-    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe(
-      "same page",
-    );
+    expect(await sameDocument()).toBe(true);
 
     // The page now expects the new version: a write from here is not a conflict.
     await page.getByTestId("status-form").getByRole("button", { name: "Triaged" }).click();

@@ -49,6 +49,16 @@ export function ListFilters({ params: urlParams, actorName }: Props) {
     startTransition(() => router.push(listHref(next), { scroll: false }));
   };
 
+  // Leaving the box applies its search at once, so no debounced search is left to fire after
+  // the agent has moved on: a list navigation started after they opened a ticket would win
+  // over it and put them back on the list.
+  const searchNow = () => {
+    if (q.trim() === (params.q ?? "")) return;
+    const next = withChanges(params, { q: q.trim() || null });
+    setParams(next);
+    startTransition(() => router.replace(listHref(next), { scroll: false }));
+  };
+
   // Search as the agent types, once they pause; the address follows without a history entry.
   useEffect(() => {
     if (q.trim() === (params.q ?? "")) return;
@@ -97,8 +107,14 @@ export function ListFilters({ params: urlParams, actorName }: Props) {
           placeholder="Words in the subject"
           onChange={(event) => setQ(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === "Escape") event.currentTarget.blur();
+            if (event.key !== "Escape") return;
+            // Esc leaves the box and keeps the search: Chromium would otherwise empty a
+            // search field on Esc, and the emptied search would replace the list's address
+            // moments later, even after the agent had opened a ticket.
+            event.preventDefault();
+            event.currentTarget.blur();
           }}
+          onBlur={searchNow}
         />
         <Select
           id="filter-status"
