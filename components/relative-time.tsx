@@ -16,7 +16,14 @@ function relative(iso: string, now = Date.now()): string {
   return "just now";
 }
 
-/** A relative time with the exact time on hover and for machines. */
+/**
+ * A relative time with the exact time on hover and for machines. "2 minutes ago" depends on
+ * the clock that renders it: the server's when the page is rendered, the browser's when a
+ * client component hydrates a moment (or a clock skew) later. The text may differ then, and
+ * that difference alone must not fail hydration: React would render the whole page again in
+ * the browser and throw away what the person had typed meanwhile. So the server's text stands
+ * until the next render (the list re-renders every second).
+ */
 export function RelativeTime({ iso }: { iso: string }) {
   const exact = new Date(iso).toLocaleString("en-GB", {
     dateStyle: "medium",
@@ -24,7 +31,7 @@ export function RelativeTime({ iso }: { iso: string }) {
     timeZone: "UTC",
   });
   return (
-    <time dateTime={iso} title={`${exact} UTC`}>
+    <time dateTime={iso} title={`${exact} UTC`} suppressHydrationWarning>
       {relative(iso)}
     </time>
   );
