@@ -83,7 +83,9 @@ export async function pressOnceInteractive(page: Page, key: string, effect: () =
 /**
  * Waits until the list page has polled the read model once from the browser ("Last checked"
  * moved on from the server-rendered time): by then it is hydrated and its effects, the keyboard
- * shortcuts among them, are in place.
+ * shortcuts among them, are in place. Wait for this before typing or clicking on a freshly
+ * loaded list: a relative time ("1 minute ago") that turns over between the server's render and
+ * hydration makes React render the page anew, and what was typed or opened before is lost.
  */
 export async function waitForLiveList(page: Page) {
   const checkedAt = page.getByTestId("list-checked-at");

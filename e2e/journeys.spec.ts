@@ -9,6 +9,7 @@ import {
   tabTo,
   tabToAndPress,
   todayUtc,
+  waitForLiveList,
 } from "./helpers";
 
 // The agent's whole journey across pages, by mouse and by keyboard alone: find the ticket in
@@ -83,6 +84,7 @@ test.describe("agent journey", () => {
     const subject = `${tag} refund for a double charge`;
 
     await page.goto("/tickets");
+    await waitForLiveList(page);
     await page.getByLabel("Status").selectOption("open");
     await page.getByLabel("Search tickets").fill(tag);
     await expect(page).toHaveURL(/status=open/);

@@ -48,6 +48,7 @@ test.describe("ticket list", () => {
     page,
   }) => {
     await page.goto("/tickets");
+    await waitForLiveList(page);
     await page.getByLabel("Search tickets").fill(tag);
     await expect(page).toHaveURL(new RegExp(`q=${tag}`));
     await expect(rows(page)).toHaveCount(4);
@@ -98,6 +99,7 @@ test.describe("ticket list", () => {
   }) => {
     await page.goto(`/tickets?q=${tag}&limit=2`);
     await expect(rows(page)).toHaveCount(2);
+    await waitForLiveList(page);
     await expect(page.getByText("limit: 2")).toBeVisible();
 
     // A filter change keeps the parameter it does not own. Each change is waited for in the
@@ -128,6 +130,7 @@ test.describe("ticket list", () => {
 
   test("saves the current filters as a named view and picks it from the menu", async ({ page }) => {
     await page.goto(`/tickets?q=${tag}&status=triaged`);
+    await waitForLiveList(page);
     await page.getByRole("button", { name: /Saved views/ }).click();
     await page.getByRole("button", { name: "Save view" }).click();
     await expect(page.locator("#name-error")).toHaveText("Name is required.");
@@ -142,6 +145,7 @@ test.describe("ticket list", () => {
     await expect(page.getByText(`Saved view “${name}”.`)).toBeVisible();
 
     await page.goto("/tickets");
+    await waitForLiveList(page);
     await page.getByRole("button", { name: /Saved views/ }).click();
     await page.getByRole("link", { name }).click();
     await expect(page).toHaveURL(/status=triaged/);
@@ -258,6 +262,7 @@ test.describe("ticket list", () => {
 
     await page.goto(`/tickets?q=${bulkTag}`);
     await expect(rows(page)).toHaveCount(10);
+    await waitForLiveList(page);
     await page.getByLabel("Select all 10 tickets shown").check();
     await expect(page.getByRole("heading", { name: "Change 10 selected tickets" })).toBeVisible();
     await page.getByLabel("Change", { exact: true }).selectOption("status");

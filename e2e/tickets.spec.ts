@@ -1,10 +1,12 @@
 import { expect, test } from "@playwright/test";
+import { waitForLiveList } from "./helpers";
 
 test.describe("tickets", () => {
   test("an agent creates a ticket and watches it go from syncing to up to date", async ({
     page,
   }) => {
     await page.goto("/tickets");
+    await waitForLiveList(page);
     await expect(page.getByRole("heading", { name: "Tickets", level: 1 })).toBeVisible();
 
     const subject = `Printer on floor 3 jams ${Date.now()}`;
@@ -42,6 +44,7 @@ test.describe("tickets", () => {
     page,
   }) => {
     await page.goto("/tickets");
+    await waitForLiveList(page);
     await page.getByLabel("Message").fill("No subject here");
     await page.getByRole("button", { name: "Create ticket" }).click();
     await expect(page.locator("#subject-error")).toHaveText("Subject is required.");
