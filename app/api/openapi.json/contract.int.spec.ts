@@ -14,7 +14,6 @@ import * as priority from "@/app/api/tickets/[ticketId]/priority/route";
 import * as ticket from "@/app/api/tickets/[ticketId]/route";
 import * as status from "@/app/api/tickets/[ticketId]/status/route";
 import * as tickets from "@/app/api/tickets/route";
-import type {} from "@/server/http/api-schemas";
 import type { dashboardSchema } from "@/server/read-models/dashboard/dashboard-schema";
 import type { ticketDetailSchema } from "@/server/read-models/ticket-detail/detail-schema";
 import type { ticketListPageSchema } from "@/server/read-models/ticket-list/item-schema";

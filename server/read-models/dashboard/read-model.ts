@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ReadTarget } from "@/server/db/generations";
 import { canonical } from "@/server/projections/fingerprint";
 import type { Drift, ReadModel } from "@/server/read-models/read-model";
 import {
@@ -60,10 +61,7 @@ export const dashboardReadModel: ReadModel = {
 };
 
 /** The counters against the recount, and what the aggregations have left undone. */
-async function verifyCounters(
-  target: Parameters<ReadModel["verifier"]>[0],
-  expected: Counts,
-): Promise<Drift[]> {
+async function verifyCounters(target: ReadTarget, expected: Counts): Promise<Drift[]> {
   const cols = dashboardCollections(target);
   const drift: Drift[] = [];
   const summary = await cols.summary.findOne({ _id: SUMMARY_ID });
