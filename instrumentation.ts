@@ -1,8 +1,8 @@
-/** Starts the in-process projector when the Next.js server boots (Node runtime only). */
+/** Wires commands to the projector and starts it when the Next.js server boots (Node only). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/server/env");
-  if (!env.PROJECTOR_IN_PROCESS) return;
-  const { startProjector } = await import("@/server/projections/runtime");
-  startProjector();
+  const { registerNudge, startProjector } = await import("@/server/projections/runtime");
+  registerNudge();
+  if (env.PROJECTOR_IN_PROCESS) startProjector();
 }

@@ -17,7 +17,8 @@ import { readModelName } from "../server/db/generations";
 import { TICKET_DETAIL } from "../server/read-models/ticket-detail/collections";
 import { TICKET_LIST } from "../server/read-models/ticket-list/collections";
 import { preview } from "../server/read-models/ticket-list/preview";
-import type { TicketDocument } from "../server/tickets/write-model";
+import { createdTicketDocument, createTicketInput } from "../server/tickets/commands/create-ticket";
+import type { MessageDocument, TicketDocument } from "../server/tickets/write-model";
 
 const uri = process.env.MONGODB_URI;
 const port = Number(process.env.PORT ?? 0);
@@ -50,7 +51,7 @@ function listFilter(params: URLSearchParams): Filter<Document> {
   const q = params.get("q");
   const cursor = params.get("cursor");
   if (status) filter.status = status;
-  if (assignee) filter.assignee = assignee;
+  if (assignee) filter.assigneeId = assignee;
   if (q) filter.subject = { $regex: escapeRegex(q), $options: "i" };
   if (cursor) {
     const { u, i } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as {
@@ -84,11 +85,11 @@ async function preList(params: URLSearchParams) {
       subject: t.subject,
       status: t.status,
       priority: t.priority,
-      assignee: t.assignee,
-      customerEmail: t.customerEmail,
+      assigneeId: t.assigneeId,
+      customerEmail: t.customer?.email ?? null,
       preview: preview(t.message),
-      hasNote: t.notes.length > 0,
-      noteCount: t.notes.length,
+      hasNote: t.noteCount > 0,
+      noteCount: t.noteCount,
       createdAt: t.createdAt.toISOString(),
       updatedAt: t.updatedAt.toISOString(),
       triagedAt: t.triagedAt?.toISOString() ?? null,
@@ -115,10 +116,10 @@ async function preDashboard() {
   const [cells, withNotes, created, closed] = await Promise.all([
     tickets
       .aggregate<Cell>([
-        { $group: { _id: { s: "$status", p: "$priority", a: "$assignee" }, n: { $sum: 1 } } },
+        { $group: { _id: { s: "$status", p: "$priority", a: "$assigneeId" }, n: { $sum: 1 } } },
       ])
       .toArray(),
-    count({ status: { $ne: "closed" }, "notes.0": { $exists: true } }),
+    count({ status: { $ne: "closed" }, noteCount: { $gt: 0 } }),
     count({ createdAt: { $gte: since } }),
     count({ closedAt: { $gte: since } }),
   ]);
@@ -177,37 +178,32 @@ async function rawCleanup(keep: string[]) {
   return { deleted };
 }
 
+/** A note's body, as the note command writes it before the ticket; returns its id. */
+async function rawMessage(ticketId: string, body: string, at: Date) {
+  const id = new ObjectId().toHexString();
+  await db.collection<MessageDocument>(COLLECTIONS.messages).insertOne({
+    _id: `${ticketId}:${id}`,
+    ticketId,
+    kind: "note",
+    body,
+    author: { name: "b" },
+    at,
+  });
+  return id;
+}
+
 /** A ticket-shaped write document, as CreateTicket inserts it (already marked projected, so the
  * app's projector leaves these alone; the rebuild at the end of each size projects them). */
 async function rawCreate(body: { subject: string; message: string }) {
   const now = new Date();
   const doc: TicketDocument = {
-    _id: new ObjectId(),
-    subject: body.subject,
-    message: body.message,
-    customerEmail: null,
-    status: "open",
-    priority: "normal",
-    assignee: null,
-    notes: [],
-    createdAt: now,
-    updatedAt: now,
-    triagedAt: null,
-    closedAt: null,
-    version: 1,
-    history: [
-      {
-        version: 1,
-        type: "TicketCreated",
-        at: now,
-        actor: ACTOR,
-        changes: { subject: body.subject, priority: "normal", customerEmail: null },
-      },
-    ],
+    ...createdTicketDocument(
+      createTicketInput.parse(body),
+      { actor: ACTOR, now, newId: () => new ObjectId().toHexString() },
+      { _id: new ObjectId(), createdWith: null },
+    ),
     dirtySince: null,
     projectedVersion: 1,
-    idempotency: [],
-    createdWith: null,
   };
   await tickets.insertOne(doc);
   created.push(doc._id);
@@ -228,14 +224,9 @@ async function rawUpdate(id: string, kind: "status" | "note", body: Record<strin
         }
       : {
           $set: { updatedAt: now },
-          $inc: { version: 1 },
+          $inc: { version: 1, noteCount: 1 },
           $push: {
-            notes: {
-              id: new ObjectId().toHexString(),
-              body: body.body ?? "",
-              author: "b",
-              at: now,
-            },
+            messageIds: await rawMessage(id, body.body ?? "", now),
             history: { version: 0, type: "NoteAdded", at: now, actor: ACTOR, changes: {} },
           },
         };

@@ -3,6 +3,7 @@
 import { Projector } from "../server/projections/projector";
 import { closeDb, databaseUri, getCollections, reportDatabaseOutcome } from "../server/db/client";
 import { env } from "../server/env";
+import { migrateWriteModel } from "../server/migrations/conversations";
 
 const projector = new Projector({
   collections: getCollections,
@@ -22,4 +23,6 @@ process.on("SIGTERM", () => void stop());
 console.log(
   `[projector] ${projector.owner} projecting from ${databaseUri().replace(/\/\/[^@]*@/, "//***@")}`,
 );
+// Tickets of an older shape are upgraded before they are projected (the app does it too).
+await migrateWriteModel((await getCollections()).db);
 projector.start();

@@ -47,6 +47,8 @@ async function main() {
 
   const { closeDb, getCollections } = await import("../server/db/client");
   const { upgradeReadModels } = await import("../server/projections/rebuild");
+  const { migrateWriteModel } = await import("../server/migrations/conversations");
+  await migrateWriteModel((await getCollections()).db, { log: (line) => console.log(line) });
   await upgradeReadModels((await getCollections()).db, { log: (line) => console.log(line) });
   let signIn: string;
   if (seed) {

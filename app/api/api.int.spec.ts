@@ -8,7 +8,7 @@ import * as ticket from "@/app/api/tickets/[ticketId]/route";
 import * as status from "@/app/api/tickets/[ticketId]/status/route";
 import * as tickets from "@/app/api/tickets/route";
 import { getCollections } from "@/server/db/client";
-import { drainProjectionQueue } from "@/server/testing/fixtures";
+import { drainProjectionQueue, givenPerson } from "@/server/testing/fixtures";
 import { send, type Sent } from "@/server/testing/http";
 
 const createTicket = (json: unknown, headers?: Record<string, string>) =>
@@ -166,6 +166,7 @@ describe("ticket commands", () => {
       ticketId: id,
       version: 2,
     });
+    await givenPerson("Ada");
     expect((await command(assignee, id, { assignee: "Ada" })).body).toEqual({
       ticketId: id,
       version: 3,
@@ -210,12 +211,12 @@ describe("ticket commands", () => {
     const id = await newTicket();
     await command(status, id, { status: "triaged" });
     expectProblem(
-      await command(assignee, id, { assignee: "Ada", expectedVersion: 1 }),
+      await command(assignee, id, { assigneeId: null, expectedVersion: 1 }),
       409,
       "version-conflict",
     );
     const { tickets: writes } = await getCollections();
-    expect((await writes.findOne({ _id: new ObjectId(id) }))?.assignee).toBeNull();
+    expect((await writes.findOne({ _id: new ObjectId(id) }))?.version).toBe(2);
   });
 
   it("404 for a malformed or unknown id, on commands and reads", async () => {
@@ -251,7 +252,7 @@ describe("ticket commands", () => {
     const again = await command(notes, id, { body: "Once" }, headers);
     expect(again.body).toEqual(first.body);
     const { tickets: writes } = await getCollections();
-    expect((await writes.findOne({ _id: new ObjectId(id) }))?.notes).toHaveLength(1);
+    expect((await writes.findOne({ _id: new ObjectId(id) }))?.messageIds).toHaveLength(1);
   });
 });
 
@@ -289,6 +290,7 @@ describe("GET /api/tickets", () => {
     const a = await newTicket({ subject: `VPN drops ${tag}`, priority: "urgent" });
     const b = await newTicket({ subject: `Invoice wrong ${tag}` });
     await command(status, a, { status: "triaged" });
+    await givenPerson(`Agent ${tag}`);
     await command(assignee, a, { assignee: `Agent ${tag}` });
     await command(notes, b, { body: "Asked for a copy" });
     await drainProjectionQueue();
@@ -314,8 +316,15 @@ describe("GET /api/tickets", () => {
       subject: `Invoice wrong ${tag}`,
       status: "open",
       priority: "normal",
+      assigneeId: null,
       assignee: null,
+      customer: null,
       customerEmail: null,
+      tags: [],
+      messageCount: 2,
+      lastMessageAt: expect.any(String),
+      lastMessageFrom: "customer",
+      awaitingReply: true,
       preview: "Every second page.",
       hasNote: true,
       noteCount: 1,

@@ -11,7 +11,7 @@ import type {
   QueueEntry,
   RegistryDocument,
 } from "@/server/projections/documents";
-import type { TicketDocument } from "@/server/tickets/write-model";
+import type { MessageDocument, TicketDocument } from "@/server/tickets/write-model";
 
 /**
  * The collections of the write side, named once. The read models name their own collections,
@@ -19,6 +19,7 @@ import type { TicketDocument } from "@/server/tickets/write-model";
  */
 export const COLLECTIONS = {
   tickets: "tickets",
+  messages: "messages",
   projectionQueue: "projection_queue",
   projectorStatus: "projection_status",
   registry: "read_model_registry",
@@ -34,6 +35,7 @@ export const collections = (db: Db, generation = 0) => ({
   db,
   generation,
   tickets: db.collection<TicketDocument>(COLLECTIONS.tickets),
+  messages: db.collection<MessageDocument>(COLLECTIONS.messages),
   projectionQueue: db.collection<QueueEntry>(COLLECTIONS.projectionQueue),
   projectorStatus: db.collection<ProjectorStatusDocument>(COLLECTIONS.projectorStatus),
   registry: db.collection<RegistryDocument>(COLLECTIONS.registry),

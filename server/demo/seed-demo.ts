@@ -6,6 +6,7 @@ import { changeStatus } from "@/server/tickets/commands/change-status";
 import { createTicket } from "@/server/tickets/commands/create-ticket";
 import type { CommandContext } from "@/server/tickets/domain/types";
 import { demoTickets } from "@/server/demo/demo-tickets";
+import { ensureSeedPeople } from "@/server/seed/seed-people";
 
 const HOUR = 3_600_000;
 
@@ -14,8 +15,9 @@ const HOUR = 3_600_000;
  * in the past so ages and timelines look lived-in. Does nothing when there are tickets already.
  */
 export async function seedDemo(): Promise<number> {
-  const { tickets } = await getCollections();
-  if ((await tickets.findOne({}, { projection: { _id: 1 } })) !== null) return 0;
+  const cols = await getCollections();
+  if ((await cols.tickets.findOne({}, { projection: { _id: 1 } })) !== null) return 0;
+  const people = await ensureSeedPeople(cols);
 
   const actor = { id: "demo", name: "Demo data" };
   const at = (time: number): CommandContext => ({
@@ -31,13 +33,15 @@ export async function seedDemo(): Promise<number> {
       {
         subject: t.subject,
         message: t.message,
-        customerEmail: t.customerEmail,
+        customer: t.customerEmail ? { email: t.customerEmail, name: null } : null,
         priority: t.priority,
+        tags: [],
       },
       { ctx: at(time) },
     );
     if (t.status !== "open") await changeStatus(ticketId, { status: "triaged" }, { ctx: step() });
-    if (t.assignee) await assignAgent(ticketId, { assignee: t.assignee }, { ctx: step() });
+    const person = t.assignee ? people.get(t.assignee) : undefined;
+    if (person) await assignAgent(ticketId, { assigneeId: person.id }, { ctx: step() });
     for (const body of t.notes) await addNote(ticketId, { body }, { ctx: step() });
     if (t.status === "closed") await changeStatus(ticketId, { status: "closed" }, { ctx: step() });
   }

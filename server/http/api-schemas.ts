@@ -19,6 +19,14 @@ export const commandResultSchema = z
   })
   .meta({ id: "CommandResult" });
 
+export const followUpResultSchema = z
+  .object({
+    ticketId: ticketId.meta({ description: "The follow-up ticket" }),
+    version: z.literal(1),
+    followUpOf: ticketId.meta({ description: "The closed ticket the message was sent to" }),
+  })
+  .meta({ id: "FollowUpResult" });
+
 export const problemSchema = z
   .object({
     type: z.string(),

@@ -3,6 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { z } from "zod";
 import {
   commandResultSchema,
+  followUpResultSchema,
   healthSchema,
   problemSchema,
   projectionStatusSchema,
@@ -17,6 +18,9 @@ import { assignAgentInput } from "@/server/tickets/commands/assign-agent";
 import { changeStatusInput } from "@/server/tickets/commands/change-status";
 import { createTicketInput } from "@/server/tickets/commands/create-ticket";
 import { setPriorityInput } from "@/server/tickets/commands/set-priority";
+import { sendReplyInput } from "@/server/tickets/commands/send-reply";
+import { changeTagsInput } from "@/server/tickets/commands/change-tags";
+import { receiveMessageInput } from "@/server/tickets/commands/receive-message";
 import { listTicketsQuery } from "@/server/read-models/ticket-list/query";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
@@ -114,8 +118,10 @@ function build() {
 
   const commands = [
     ["status", "Change the status (a closed ticket never reopens)", changeStatusInput],
-    ["assignee", "Assign an agent, or null to unassign", assignAgentInput],
-    ["notes", "Add a note", addNoteInput],
+    ["assignee", "Assign a person (assigneeId), or null to unassign", assignAgentInput],
+    ["notes", "Add an internal note", addNoteInput],
+    ["replies", "Send a public reply to the customer, as the caller", sendReplyInput],
+    ["tags", "Add and remove tags", changeTagsInput],
     ["priority", "Set the priority", setPriorityInput],
   ] as const;
   for (const [path, summary, schema] of commands) {
@@ -137,6 +143,27 @@ function build() {
       },
     });
   }
+
+  registry.registerPath({
+    method: "post",
+    path: "/api/tickets/{ticketId}/messages",
+    summary:
+      "Record an inbound customer message; on a closed ticket it opens a linked follow-up instead",
+    request: {
+      params: ticketIdParam,
+      body: { required: true, ...json(receiveMessageInput) },
+      headers: idempotencyHeader,
+    },
+    responses: {
+      200: { description: "Added to the conversation", ...json(commandResultSchema) },
+      201: {
+        description: "The ticket is closed: a follow-up (Re: <subject>) holds the message",
+        headers: { Location: { schema: { type: "string" } } },
+        ...json(followUpResultSchema),
+      },
+      ...problems(400, 401, 403, 404, 409, 413, 415, 422, 503),
+    },
+  });
 
   registry.registerPath({
     method: "get",

@@ -1,7 +1,7 @@
 import type { ObjectId } from "mongodb";
 import { getCollections } from "@/server/db/client";
 import { enqueue } from "@/server/projections/queue";
-import { nudgeProjector } from "@/server/projections/runtime";
+import { nudge } from "@/server/projections/nudge";
 
 /**
  * The ticket write already carries the projection marker, so the command is durable and owed a
@@ -18,5 +18,5 @@ export async function afterTicketWrite(ticketId: ObjectId, now: Date): Promise<v
       error instanceof Error ? error.message : error,
     );
   }
-  nudgeProjector(ticketId);
+  nudge(ticketId);
 }

@@ -21,8 +21,9 @@ describe("creating and projecting a ticket", () => {
       {
         subject: "Blender broken",
         message: LONG,
-        customerEmail: "sam@example.test",
+        customer: { email: "sam@example.test", name: null },
         priority: "high",
+        tags: [],
       },
       as("Ada", now),
     );

@@ -8,6 +8,7 @@ import { claimEntry, failEntry, releaseEntry } from "@/server/projections/lease"
 import { maintainReadModels, projectTicket, settleReadModels } from "@/server/projections/project";
 import { EPOCH, enqueue } from "@/server/projections/queue";
 import { HEARTBEAT_MS } from "@/server/projections/status";
+import { ensureFollowUpLinked } from "@/server/tickets/commands/ensure-follow-up-linked";
 
 export interface ProjectorOptions {
   /** Told whether each round reached the database, so a stuck client can be replaced. */
@@ -257,6 +258,7 @@ export class Projector {
       if (ticket && (ticket.dirtySince !== null || ticket.projectedVersion < ticket.version)) {
         const projectedAt = new Date();
         await projectTicket(cols, ticket, projectedAt);
+        await ensureFollowUpLinked(cols, ticket);
         // A rebuild may have switched reads to a new generation while this ran (this process
         // caches the generation briefly). Ask the registry itself: if it moved, project into the
         // new one too before clearing anything, so no change lands only in the old generation.

@@ -1,6 +1,7 @@
 import type { ObjectId } from "mongodb";
 import { getCollections, reportDatabaseOutcome } from "@/server/db/client";
 import { env } from "@/server/env";
+import { onNudge } from "@/server/projections/nudge";
 import { Projector } from "@/server/projections/projector";
 
 // One projector per process, kept on globalThis so dev-mode module reloads do not start more.
@@ -21,6 +22,11 @@ function instance() {
   return holder.__supportDeskProjector;
 }
 
+/** Makes commands in this process wake (or stand in for) its projector. */
+export function registerNudge(): void {
+  onNudge(nudgeProjector);
+}
+
 /** Starts this process's polling projector (idempotent). */
 export function startProjector(): Projector {
   const current = instance();
@@ -36,7 +42,7 @@ export function startProjector(): Projector {
  * one it projects this ticket directly, in the background, as a best effort. Either way the
  * queue entry and the ticket's marker make sure some projector gets to it.
  */
-export function nudgeProjector(ticketId: ObjectId): void {
+function nudgeProjector(ticketId: ObjectId): void {
   const current = instance();
   if (current.running) {
     current.projector.nudge();

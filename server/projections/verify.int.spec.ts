@@ -2,7 +2,11 @@ import { z } from "zod";
 import { countsText } from "@/server/read-models/dashboard/json-text";
 import { ObjectId } from "mongodb";
 import { beforeEach, describe, expect, it } from "vitest";
-import { testCollections, type TestCollections } from "@/server/testing/read-collections";
+import {
+  emptyDesk,
+  testCollections,
+  type TestCollections,
+} from "@/server/testing/read-collections";
 import { projectBacklog } from "@/server/projections/project-backlog";
 import { verifyProjections } from "@/server/projections/verify";
 import type { Drift } from "@/server/read-models/read-model";
@@ -11,7 +15,7 @@ import { assignAgent } from "@/server/tickets/commands/assign-agent";
 import { changeStatus } from "@/server/tickets/commands/change-status";
 import { refreshDashboardView } from "@/server/read-models/dashboard/aggregate";
 import { SUMMARY_ID } from "@/server/read-models/dashboard/documents";
-import { as, drainProjectionQueue, create } from "@/server/testing/fixtures";
+import { as, drainProjectionQueue, create, givenPerson } from "@/server/testing/fixtures";
 
 /** What a test compares: the fields that say what and where, not the wording of the detail. */
 const brief = (drift: Drift[]) =>
@@ -30,24 +34,14 @@ describe("projections:verify", () => {
   beforeEach(async () => {
     cols = await testCollections();
     // The file shares one database: each test starts from an empty desk.
-    await Promise.all(
-      [
-        cols.tickets,
-        cols.projectionQueue,
-        cols.ticketList,
-        cols.ticketDetail,
-        cols.dashboardInbox,
-        cols.dashboardEntries,
-        cols.dashboardSummary,
-        cols.dashboardViews,
-      ].map((collection) => collection.deleteMany({})),
-    );
+    await emptyDesk(cols);
   });
 
   it("finds no drift in caught-up read models, then names every kind of corruption", async () => {
     const ids = await createTickets(5);
     await changeStatus(ids[0]!.toHexString(), { status: "triaged" }, as());
     await addNote(ids[1]!.toHexString(), { body: "n" }, as());
+    await givenPerson("Ada");
     await assignAgent(ids[3]!.toHexString(), { assignee: "Ada" }, as());
     await drainProjectionQueue();
     const progress: [number, number][] = [];
@@ -107,6 +101,7 @@ describe("projections:verify", () => {
     const ids = await createTickets(7);
     await changeStatus(ids[0]!.toHexString(), { status: "closed" }, as());
     await addNote(ids[1]!.toHexString(), { body: "n" }, as());
+    await givenPerson("Ada");
     await assignAgent(ids[2]!.toHexString(), { assignee: "Ada" }, as());
     const progress: [number, number][] = [];
     const projected = await projectBacklog(cols, {
@@ -153,8 +148,10 @@ describe("projections:verify", () => {
       [
         ["ticket_list", "missing", ticketId],
         ["ticket_detail", "missing", ticketId],
+        ["ticket_conversation", "missing", ticketId],
         ["ticket_list", "stale", projected!.toHexString()],
         ["ticket_detail", "stale", projected!.toHexString()],
+        ["ticket_conversation", "stale", projected!.toHexString()],
       ].sort(),
     );
     expect(report.drift).toContainEqual({
@@ -190,6 +187,7 @@ describe("projections:verify", () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(report.pending).toBe(1);
     expect(brief(report.drift.filter((d) => d.kind === "missing"))).toEqual([
+      ["ticket_conversation", "missing", id!.toHexString()],
       ["ticket_detail", "missing", id!.toHexString()],
       ["ticket_list", "missing", id!.toHexString()],
     ]);

@@ -10,3 +10,6 @@ export const ticketIdField = z
 export const isoTimeField = z.iso.datetime();
 export const statusField = z.enum(STATUSES);
 export const priorityField = z.enum(PRIORITIES);
+export const customerField = z
+  .object({ email: z.string(), name: z.string().nullable() })
+  .meta({ id: "Customer" });

@@ -1,3 +1,4 @@
+import { conversationReadModel } from "@/server/read-models/conversation/read-model";
 import { dashboardReadModel } from "@/server/read-models/dashboard/read-model";
 import type { ReadModel } from "@/server/read-models/read-model";
 import { ticketDetailReadModel } from "@/server/read-models/ticket-detail/read-model";
@@ -11,6 +12,7 @@ import { ticketListReadModel } from "@/server/read-models/ticket-list/read-model
 export const READ_MODELS: readonly ReadModel[] = [
   ticketListReadModel,
   ticketDetailReadModel,
+  conversationReadModel,
   dashboardReadModel,
 ];
 
@@ -19,8 +21,9 @@ export const READ_MODELS: readonly ReadModel[] = [
  * rebuilds read models of an older shape before serving them (upgradeReadModels).
  * 2: the list's key index (ticket_list_keys) and 1,024 dashboard buckets.
  * 3: the dashboard's inbox, entries, summary and view instead of buckets.
+ * 4: conversations, customers, tags and people's ids (issue 14).
  */
-export const READ_MODEL_SCHEMA = 3;
+export const READ_MODEL_SCHEMA = 4;
 
 /** Every read-model collection's base name (generation 0). */
 export const readModelCollectionNames = () =>

@@ -81,7 +81,12 @@ describe("the seed generator", () => {
     expect(share((t) => t.create.message.length > 4_000)).toBeGreaterThan(0.05);
     expect(share((t) => t.create.message.length > 10_000)).toBeGreaterThan(0.01);
     for (const t of tickets.slice(0, 2_000)) {
-      expect(createTicketInput.parse(t.create)).toEqual(t.create);
+      const { customerEmail, ...rest } = t.create;
+      expect(createTicketInput.parse(t.create)).toEqual({
+        ...rest,
+        customer: customerEmail ? { email: customerEmail, name: null } : null,
+        tags: [],
+      });
       for (const c of t.commands) {
         if (c.command === "AddNote") expect(addNoteInput.parse(c.input)).toEqual(c.input);
       }

@@ -1,26 +1,46 @@
 import type { ObjectId } from "mongodb";
 import { addNoteInput, decideAddNote } from "@/server/tickets/commands/add-note";
-import { assignAgentInput, decideAssignAgent } from "@/server/tickets/commands/assign-agent";
+import { decideAssignAgent } from "@/server/tickets/commands/assign-agent";
 import { changeStatusInput, decideChangeStatus } from "@/server/tickets/commands/change-status";
 import { createdTicketDocument, createTicketInput } from "@/server/tickets/commands/create-ticket";
 import { ticketWrite, type Decision } from "@/server/tickets/commands/run-ticket-command";
 import { decideSetPriority, setPriorityInput } from "@/server/tickets/commands/set-priority";
 import { DomainError } from "@/server/tickets/domain/errors";
-import type { Actor, CommandContext, TicketState } from "@/server/tickets/domain/types";
-import { applyTicketUpdate, toState, type TicketDocument } from "@/server/tickets/write-model";
+import {
+  entryOf,
+  type Actor,
+  type Assignable,
+  type CommandContext,
+  type TicketState,
+} from "@/server/tickets/domain/types";
+import {
+  applyTicketUpdate,
+  messageDocument,
+  toState,
+  type MessageDocument,
+  type TicketDocument,
+} from "@/server/tickets/write-model";
 import type { SeedCommand, SeedTicket } from "@/server/seed/generate";
 
 /** Who seeded tickets were written by, in their history. */
 export const SEED_ACTOR: Actor = { id: "seed", name: "Seed data" };
 
-function decide(state: TicketState, step: SeedCommand, ctx: CommandContext): Decision {
+/** Seeded assignees are names; the seeder links each to the person of that name. */
+export type SeedPeople = ReadonlyMap<string, Assignable>;
+
+function decide(
+  state: TicketState,
+  step: SeedCommand,
+  ctx: CommandContext,
+  people: SeedPeople,
+): Decision {
   switch (step.command) {
     case "ChangeStatus":
       return decideChangeStatus(state, changeStatusInput.parse(step.input).status);
     case "SetPriority":
       return decideSetPriority(state, setPriorityInput.parse(step.input).priority);
     case "AssignAgent":
-      return decideAssignAgent(state, assignAgentInput.parse(step.input).assignee);
+      return decideAssignAgent(state, seedPerson(people, step.input.assignee));
     case "AddNote":
       return decideAddNote(state, addNoteInput.parse(step.input).body, ctx);
     default: {
@@ -28,6 +48,13 @@ function decide(state: TicketState, step: SeedCommand, ctx: CommandContext): Dec
       throw new Error(`unknown seed command ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+function seedPerson(people: SeedPeople, name: string | null): Assignable | null {
+  if (name === null) return null;
+  const person = people.get(name);
+  if (!person) throw new Error(`seed: no person called ${name}`);
+  return person;
 }
 
 /**
@@ -38,20 +65,25 @@ function decide(state: TicketState, step: SeedCommand, ctx: CommandContext): Dec
 export function seededTicketDocument(
   ticket: SeedTicket,
   ids: { _id: ObjectId; newId: () => string },
+  people: SeedPeople,
   actor: Actor = SEED_ACTOR,
-): TicketDocument {
+): { ticket: TicketDocument; messages: MessageDocument[] } {
   const at = (now: Date): CommandContext => ({ actor, now, newId: ids.newId });
   let doc = createdTicketDocument(createTicketInput.parse(ticket.create), at(ticket.createdAt), {
     _id: ids._id,
     createdWith: null,
   });
+  const messages: MessageDocument[] = [];
   for (const step of ticket.commands) {
     const ctx = at(step.at);
-    const decision = decide(toState(doc), step, ctx);
+    const decision = decide(toState(doc), step, ctx, people);
     if (decision instanceof DomainError) {
       throw new Error(`seed: ${step.command} was refused: ${decision.message}`);
     }
-    if (decision !== null) doc = applyTicketUpdate(doc, ticketWrite(doc, decision, ctx).update);
+    if (decision === null) continue;
+    const entry = entryOf(decision);
+    if (entry) messages.push(messageDocument(doc._id.toHexString(), entry));
+    doc = applyTicketUpdate(doc, ticketWrite(doc, decision, ctx).update);
   }
-  return doc;
+  return { ticket: doc, messages };
 }

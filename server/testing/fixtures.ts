@@ -37,3 +37,39 @@ export function create(
 ) {
   return createTicket(createTicketInput.parse(raw), options);
 }
+
+/**
+ * People of the desk (agents), inserted directly: tests that assign need real people, and an
+ * argon2 hash per person would only slow them down. Returns name → id.
+ */
+export async function givenPeople(
+  names: string[],
+  options: { active?: boolean } = {},
+): Promise<Map<string, string>> {
+  const { users } = await getCollections();
+  const ids = new Map<string, string>();
+  const now = new Date();
+  for (const name of names) {
+    const _id = new ObjectId();
+    await users.insertOne({
+      _id,
+      email: `person-${_id.toHexString()}@desk.test`,
+      name,
+      role: "agent",
+      passwordHash: "not-a-hash",
+      active: options.active ?? true,
+      createdAt: now,
+      updatedAt: now,
+    });
+    ids.set(name, _id.toHexString());
+  }
+  return ids;
+}
+
+/** The person called `name`, created if nobody is: for tests that assign by name. */
+export async function givenPerson(name: string): Promise<string> {
+  const { users } = await getCollections();
+  const found = await users.findOne({ name }, { projection: { _id: 1 } });
+  if (found) return found._id.toHexString();
+  return (await givenPeople([name])).get(name)!;
+}

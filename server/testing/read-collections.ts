@@ -3,6 +3,9 @@ import type { Collections } from "@/server/db/collections";
 import { dashboardCollections } from "@/server/read-models/dashboard/collections";
 import { ticketDetailCollection } from "@/server/read-models/ticket-detail/collections";
 import { ticketListCollections } from "@/server/read-models/ticket-list/collections";
+import { conversationCollections } from "@/server/read-models/conversation/collections";
+import { readModelCollectionNames } from "@/server/read-models/registry";
+import { readCollection } from "@/server/db/generations";
 
 /** The write side and every read model's collections in one object, for tests to inspect. */
 export function withReadModels(cols: Collections) {
@@ -17,7 +20,19 @@ export function withReadModels(cols: Collections) {
     dashboardEntries: dashboard.entries,
     dashboardSummary: dashboard.summary,
     dashboardViews: dashboard.views,
+    conversationEntries: conversationCollections(cols).entries,
+    conversationHeads: conversationCollections(cols).heads,
   };
+}
+
+/** Empties the write model and every read model: a desk with nothing on it. */
+export async function emptyDesk(cols: Collections): Promise<void> {
+  await Promise.all([
+    cols.tickets.deleteMany({}),
+    cols.messages.deleteMany({}),
+    cols.projectionQueue.deleteMany({}),
+    ...readModelCollectionNames().map((name) => readCollection(cols, name).deleteMany({})),
+  ]);
 }
 export type TestCollections = ReturnType<typeof withReadModels>;
 

@@ -2,7 +2,9 @@
 // projection marker. Every command changes it with one single-document atomic write.
 import type { ObjectId } from "mongodb";
 import type {
-  Note,
+  Author,
+  ConversationEntry,
+  ConversationKind,
   TicketEvent,
   TicketEventType,
   TicketState,
@@ -39,6 +41,41 @@ export interface TicketDocument extends Omit<TicketState, "id"> {
   createdWith: { key: string; request: string } | null;
 }
 
+/**
+ * One conversation entry's body, in the `messages` collection: written before the ticket write
+ * that accepts it, and part of the conversation only once the ticket lists its id in
+ * `messageIds` (docs/architecture.md, "Where message bodies live"). `_id` is
+ * `<ticket id>:<entry id>`, so one ticket's messages are one `_id` range.
+ */
+export interface MessageDocument {
+  _id: string;
+  ticketId: string;
+  kind: ConversationKind;
+  body: string;
+  author: Author;
+  at: Date;
+}
+
+export const messageDocumentId = (ticketId: string, entryId: string) => `${ticketId}:${entryId}`;
+
+/** The message document that carries an entry's body. */
+export function messageDocument(ticketId: string, entry: ConversationEntry): MessageDocument {
+  return {
+    _id: messageDocumentId(ticketId, entry.id),
+    ticketId,
+    kind: entry.kind,
+    body: entry.body,
+    author: entry.author,
+    at: entry.at,
+  };
+}
+
+/** One ticket's messages, as an `_id` range (":" < every hex digit < ";"). */
+export const messagesOfTicket = (ticketId: string) => ({
+  $gt: `${ticketId}:`,
+  $lt: `${ticketId};`,
+});
+
 export const HISTORY_LIMIT = 500;
 export const IDEMPOTENCY_LIMIT = 50;
 
@@ -47,11 +84,20 @@ export function toState(doc: TicketDocument): TicketState {
     id: doc._id.toHexString(),
     subject: doc.subject,
     message: doc.message,
-    customerEmail: doc.customerEmail,
+    customer: doc.customer,
     status: doc.status,
     priority: doc.priority,
-    assignee: doc.assignee,
-    notes: doc.notes,
+    assigneeId: doc.assigneeId,
+    tags: doc.tags,
+    messageIds: doc.messageIds,
+    noteCount: doc.noteCount,
+    publicCount: doc.publicCount,
+    lastMessageAt: doc.lastMessageAt,
+    lastMessageFrom: doc.lastMessageFrom,
+    firstResponseAt: doc.firstResponseAt,
+    firstResponderId: doc.firstResponderId,
+    followUpOf: doc.followUpOf,
+    followUps: doc.followUps,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     triagedAt: doc.triagedAt,
@@ -60,15 +106,26 @@ export function toState(doc: TicketDocument): TicketState {
   };
 }
 
-/** The scalar fields of a state, as written with `$set`. Arrays are appended separately. */
+/**
+ * The fields of a state written with `$set`: the scalars and the small arrays (tags). The
+ * growing arrays (messageIds, followUps) are appended with `$push`.
+ */
 export function stateFields(state: TicketState) {
   return {
     subject: state.subject,
     message: state.message,
-    customerEmail: state.customerEmail,
+    customer: state.customer,
     status: state.status,
     priority: state.priority,
-    assignee: state.assignee,
+    assigneeId: state.assigneeId,
+    tags: state.tags,
+    noteCount: state.noteCount,
+    publicCount: state.publicCount,
+    lastMessageAt: state.lastMessageAt,
+    lastMessageFrom: state.lastMessageFrom,
+    firstResponseAt: state.firstResponseAt,
+    firstResponderId: state.firstResponderId,
+    followUpOf: state.followUpOf,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
     triagedAt: state.triagedAt,
@@ -89,15 +146,29 @@ export function historyEntry(
         changes: {
           subject: event.subject,
           priority: event.priority,
-          customerEmail: event.customerEmail,
+          customerEmail: event.customer?.email ?? null,
+          ...(event.tags.length > 0 ? { tags: event.tags.join(",") } : {}),
+          ...(event.followUpOf ? { followUpOf: event.followUpOf } : {}),
         },
       };
     case "StatusChanged":
     case "PriorityChanged":
-    case "AgentAssigned":
       return { ...base, changes: { from: event.from, to: event.to } };
+    case "AgentAssigned":
+      return { ...base, changes: { from: event.from, to: event.to, toName: event.toName } };
     case "NoteAdded":
-      return { ...base, changes: { noteId: event.noteId } };
+    case "MessageReceived":
+    case "ReplySent":
+      return { ...base, changes: { messageId: event.entry.id } };
+    case "TagsChanged":
+      return {
+        ...base,
+        changes: { added: event.added.join(",") || null, removed: event.removed.join(",") || null },
+      };
+    case "FollowUpCreated":
+      return { ...base, changes: { followUpId: event.followUpId } };
+    case "AssigneeMigrated":
+      return { ...base, changes: { from: event.name, to: event.to, reason: event.reason } };
     default: {
       const unreachable: never = event;
       throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
@@ -110,7 +181,8 @@ export interface TicketUpdate {
   $set: Partial<TicketDocument>;
   $push?: {
     history?: { $each: HistoryEntry[] };
-    notes?: { $each: Note[] };
+    messageIds?: { $each: string[] };
+    followUps?: { $each: string[] };
     idempotency?: { $each: IdempotencyRecord[] };
   };
 }
@@ -123,7 +195,8 @@ export function applyTicketUpdate(doc: TicketDocument, update: TicketUpdate): Ti
   const next: TicketDocument = { ...doc, ...update.$set };
   const push = update.$push ?? {};
   if (push.history) next.history = [...next.history, ...push.history.$each];
-  if (push.notes) next.notes = [...next.notes, ...push.notes.$each];
+  if (push.messageIds) next.messageIds = [...next.messageIds, ...push.messageIds.$each];
+  if (push.followUps) next.followUps = [...next.followUps, ...push.followUps.$each];
   if (push.idempotency) next.idempotency = [...next.idempotency, ...push.idempotency.$each];
   return next;
 }

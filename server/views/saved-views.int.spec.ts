@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bulkChangeInput, runBulkChange } from "@/server/tickets/bulk-change";
 import { changeStatus } from "@/server/tickets/commands/change-status";
-import { as, drainProjectionQueue, create } from "@/server/testing/fixtures";
+import { as, drainProjectionQueue, create, givenPerson } from "@/server/testing/fixtures";
 import { listTickets } from "@/server/read-models/ticket-list/list-tickets";
 import { deleteView, listSavedViews, saveView, saveViewInput } from "@/server/views/saved-views";
 
@@ -105,6 +105,7 @@ describe("bulk change", () => {
         }),
         as(),
       );
+    await givenPerson("Aisha Khan");
     const [assigned, unknown] = await assign("Aisha Khan");
     expect(assigned).toEqual({ ticketId, outcome: "applied", version: 2 });
     expect(unknown).toEqual({

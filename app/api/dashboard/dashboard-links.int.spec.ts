@@ -5,7 +5,7 @@ import { verifyProjections } from "@/server/projections/verify";
 import { addNote } from "@/server/tickets/commands/add-note";
 import { assignAgent } from "@/server/tickets/commands/assign-agent";
 import { changeStatus } from "@/server/tickets/commands/change-status";
-import { as, drainProjectionQueue, create } from "@/server/testing/fixtures";
+import { as, drainProjectionQueue, create, givenPerson } from "@/server/testing/fixtures";
 import { send } from "@/server/testing/http";
 import { day } from "@/server/read-models/dashboard/contribution";
 import { getDashboard } from "@/server/read-models/dashboard/get-dashboard";
@@ -46,18 +46,21 @@ describe("dashboard links", () => {
 
     // Created, triaged and closed long before the window: only in status and total counts.
     const old = await ticket("Old", now - 40 * DAY);
+    await givenPerson("Old Agent");
     await assignAgent(old, { assignee: "Old Agent" }, at(now - 39 * DAY));
     await changeStatus(old, { status: "triaged" }, at(now - 39 * DAY));
     await changeStatus(old, { status: "closed" }, at(now - 35 * DAY));
     // Created just before the window, triaged inside it.
     const edge = await ticket("Edge before", windowStart - 1);
     await changeStatus(edge, { status: "triaged" }, at(windowStart + HOUR));
+    await givenPerson("Ada Lovelace");
     await assignAgent(edge, { assignee: "Ada Lovelace" }, at(windowStart + HOUR));
     // Created at the first instant of the window.
     await ticket("Edge first", windowStart, { priority: "low" });
     // Triaged, assigned and noted; high priority.
     const high = await ticket("High", now - 10 * DAY, { priority: "high" });
     await changeStatus(high, { status: "triaged" }, at(now - 10 * DAY + 2 * HOUR));
+    await givenPerson("Ada Lovelace");
     await assignAgent(high, { assignee: "Ada Lovelace" }, at(now - 9 * DAY));
     await addNote(high, { body: "Called back" }, at(now - 9 * DAY));
     // Closed straight from open: its first triage is its close.
@@ -69,6 +72,7 @@ describe("dashboard links", () => {
     await changeStatus(back, { status: "open" }, at(now - 2 * DAY + HOUR));
     // Assigned, closed today, then a note after the close.
     const bob = await ticket("Bob's", now - 2 * DAY);
+    await givenPerson('J. R. "Bob" $mith & Co.');
     await assignAgent(bob, { assignee: 'J. R. "Bob" $mith & Co.' }, at(now - 2 * DAY));
     await changeStatus(bob, { status: "closed" }, at(now - HOUR));
     await addNote(bob, { body: "Customer confirmed" }, at(now - HOUR / 2));

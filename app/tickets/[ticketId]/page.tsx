@@ -6,7 +6,7 @@ import { RelativeTime } from "@/components/relative-time";
 import { Panel } from "@/components/ui/panel";
 import { WriteStatus } from "@/components/write-status";
 import { requireUser } from "@/server/auth/require";
-import { getTicket } from "@/server/read-models/ticket-detail/get-ticket";
+import { getTicket } from "@/server/read-models/get-ticket";
 import { NotesList } from "@/app/tickets/[ticketId]/_components/notes-list";
 import { TicketActions } from "@/app/tickets/[ticketId]/_components/ticket-actions";
 import { TicketFacts } from "@/app/tickets/[ticketId]/_components/ticket-facts";

@@ -11,16 +11,16 @@ import type { TicketDocument } from "@/server/tickets/write-model";
 export function contribution(
   ticket: Pick<
     TicketDocument,
-    "status" | "priority" | "assignee" | "notes" | "createdAt" | "triagedAt" | "closedAt"
+    "status" | "priority" | "assigneeId" | "noteCount" | "createdAt" | "triagedAt" | "closedAt"
   >,
 ): string[] {
   const keys = ["total", `s:${ticket.status}`, `c:${day(ticket.createdAt)}`];
   const active = ticket.status !== "closed";
   if (active) {
     keys.push(`p:${ticket.priority}`);
-    keys.push(ticket.assignee === null ? "u" : `a:${encodeKey(ticket.assignee)}`);
+    keys.push(ticket.assigneeId === null ? "u" : `a:${encodeKey(ticket.assigneeId)}`);
   }
-  if (ticket.notes.length > 0) keys.push("n");
+  if (ticket.noteCount > 0) keys.push("n");
   if (ticket.triagedAt) {
     const ms = ticket.triagedAt.getTime() - ticket.createdAt.getTime();
     keys.push(`tt:${day(ticket.triagedAt)}:${durationBin(ms)}`);

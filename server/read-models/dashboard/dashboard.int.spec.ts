@@ -16,7 +16,7 @@ import { SUMMARY_ID, splitKeys } from "@/server/read-models/dashboard/documents"
 import type { TicketDocument } from "@/server/tickets/write-model";
 import { getDashboard } from "@/server/read-models/dashboard/get-dashboard";
 import { nonZero, recountDashboard } from "@/server/read-models/dashboard/recount";
-import { as, drainProjectionQueue, create } from "@/server/testing/fixtures";
+import { as, drainProjectionQueue, create, givenPerson } from "@/server/testing/fixtures";
 
 const HOUR = 3_600_000;
 
@@ -37,7 +37,9 @@ describe("dashboard read model", () => {
       await create({ subject: "C", message: "c", priority: "urgent" }, as("x", new Date(t0 + HOUR)))
     ).ticketId;
     await changeStatus(a, { status: "triaged" }, as("x", new Date(t0 + 2 * HOUR)));
+    await givenPerson("Ada Lovelace");
     await assignAgent(a, { assignee: "Ada Lovelace" }, as("x", new Date(t0 + 2 * HOUR)));
+    await givenPerson('J. R. "Bob" $mith');
     await assignAgent(b, { assignee: 'J. R. "Bob" $mith' }, as("x", new Date(t0 + 2 * HOUR)));
     await addNote(b, { body: "note" }, as("x", new Date(t0 + 3 * HOUR)));
     await changeStatus(c, { status: "closed" }, as("x", new Date(t0 + 4 * HOUR)));

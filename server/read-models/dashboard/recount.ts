@@ -11,8 +11,8 @@ export async function recountDashboard(cols: Collections): Promise<Counts> {
       projection: {
         status: 1,
         priority: 1,
-        assignee: 1,
-        notes: 1,
+        assigneeId: 1,
+        noteCount: 1,
         createdAt: 1,
         triagedAt: 1,
         closedAt: 1,

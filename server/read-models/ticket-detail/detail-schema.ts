@@ -1,25 +1,61 @@
 import { z } from "zod";
 import {
+  customerField,
   isoTimeField,
   priorityField,
   statusField,
   ticketIdField,
 } from "@/server/read-models/api-fields";
-import { TICKET_EVENT_TYPES } from "@/server/tickets/domain/types";
+import { CONVERSATION_KINDS, TICKET_EVENT_TYPES } from "@/server/tickets/domain/types";
+
+const conversationEntrySchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(CONVERSATION_KINDS).meta({
+      description: "customer: the customer wrote; reply: an agent's public reply; note: internal",
+    }),
+    body: z.string(),
+    author: z.object({
+      name: z.string(),
+      email: z.string().optional(),
+      personId: z.string().optional(),
+    }),
+    at: isoTimeField,
+  })
+  .meta({ id: "ConversationEntry" });
 
 /** One ticket as GET /api/tickets/{id} and the ticket page see it. */
 export const ticketDetailSchema = z
   .object({
     ticketId: ticketIdField,
     subject: z.string(),
-    message: z.string(),
+    message: z.string().meta({ description: "The customer's first message." }),
+    customer: customerField.nullable(),
     customerEmail: z.string().nullable(),
     status: statusField,
     priority: priorityField,
-    assignee: z.string().nullable(),
-    notes: z.array(
-      z.object({ id: z.string(), body: z.string(), author: z.string(), createdAt: isoTimeField }),
-    ),
+    assigneeId: z.string().nullable(),
+    assignee: z
+      .string()
+      .nullable()
+      .meta({ description: 'The assignee\'s current name; "(deactivated)" when they are.' }),
+    tags: z.array(z.string()),
+    conversation: z
+      .array(conversationEntrySchema)
+      .meta({ description: "Every message, reply and note, in time order." }),
+    notes: z
+      .array(
+        z.object({ id: z.string(), body: z.string(), author: z.string(), createdAt: isoTimeField }),
+      )
+      .meta({
+        description: "The internal notes (also in conversation), as the first version had them.",
+      }),
+    awaitingReply: z.boolean(),
+    lastMessageAt: isoTimeField,
+    lastMessageFrom: z.enum(["customer", "agent"]),
+    firstResponseAt: isoTimeField.nullable(),
+    followUpOf: ticketIdField.nullable(),
+    followUps: z.array(ticketIdField),
     history: z.array(
       z.object({
         version: z.number().int().min(1),
@@ -36,3 +72,4 @@ export const ticketDetailSchema = z
   })
   .meta({ id: "TicketDetail" });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
+export type ConversationEntryView = TicketDetail["conversation"][number];

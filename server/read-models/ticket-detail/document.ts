@@ -1,16 +1,23 @@
 import type { TicketDocument } from "@/server/tickets/write-model";
 
-/** Everything one ticket page shows: the message, every note and the timeline. */
+/** One ticket page but its conversation (ticket_conversation): properties and the timeline. */
 export type TicketDetailDocument = Pick<
   TicketDocument,
   | "_id"
   | "subject"
   | "message"
-  | "customerEmail"
+  | "customer"
   | "status"
   | "priority"
-  | "assignee"
-  | "notes"
+  | "assigneeId"
+  | "tags"
+  | "noteCount"
+  | "publicCount"
+  | "lastMessageAt"
+  | "lastMessageFrom"
+  | "firstResponseAt"
+  | "followUpOf"
+  | "followUps"
   | "history"
   | "createdAt"
   | "updatedAt"
@@ -25,11 +32,18 @@ export function toTicketDetailDocument(
     _id: ticket._id,
     subject: ticket.subject,
     message: ticket.message,
-    customerEmail: ticket.customerEmail,
+    customer: ticket.customer,
     status: ticket.status,
     priority: ticket.priority,
-    assignee: ticket.assignee,
-    notes: ticket.notes,
+    assigneeId: ticket.assigneeId,
+    tags: ticket.tags,
+    noteCount: ticket.noteCount,
+    publicCount: ticket.publicCount,
+    lastMessageAt: ticket.lastMessageAt,
+    lastMessageFrom: ticket.lastMessageFrom,
+    firstResponseAt: ticket.firstResponseAt,
+    followUpOf: ticket.followUpOf,
+    followUps: ticket.followUps,
     history: ticket.history,
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,

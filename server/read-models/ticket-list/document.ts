@@ -1,4 +1,5 @@
 import type { TicketDocument } from "@/server/tickets/write-model";
+import { isAwaitingReply } from "@/server/tickets/domain/types";
 import { preview } from "@/server/read-models/ticket-list/preview";
 
 /** One row of the ticket list: exactly what a row shows and filters on. */
@@ -8,8 +9,11 @@ export type TicketListDocument = Pick<
   | "subject"
   | "status"
   | "priority"
-  | "assignee"
-  | "customerEmail"
+  | "assigneeId"
+  | "customer"
+  | "tags"
+  | "lastMessageAt"
+  | "lastMessageFrom"
   | "createdAt"
   | "updatedAt"
   // When the ticket first left "open" (null: never), and when it was closed (null: not closed).
@@ -21,6 +25,9 @@ export type TicketListDocument = Pick<
   preview: string;
   hasNote: boolean;
   noteCount: number;
+  /** Every conversation entry: the first message, customer messages, replies and notes. */
+  messageCount: number;
+  awaitingReply: boolean;
   projectedAt: Date;
 };
 
@@ -33,11 +40,16 @@ export function toTicketListDocument(
     subject: ticket.subject,
     status: ticket.status,
     priority: ticket.priority,
-    assignee: ticket.assignee,
-    customerEmail: ticket.customerEmail,
+    assigneeId: ticket.assigneeId,
+    customer: ticket.customer,
+    tags: ticket.tags,
+    lastMessageAt: ticket.lastMessageAt,
+    lastMessageFrom: ticket.lastMessageFrom,
     preview: preview(ticket.message),
-    hasNote: ticket.notes.length > 0,
-    noteCount: ticket.notes.length,
+    hasNote: ticket.noteCount > 0,
+    noteCount: ticket.noteCount,
+    messageCount: 1 + ticket.messageIds.length,
+    awaitingReply: isAwaitingReply(ticket),
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
     triagedAt: ticket.triagedAt,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  customerField,
   isoTimeField,
   priorityField,
   statusField,
@@ -13,8 +14,24 @@ const ticketListItemSchema = z
     subject: z.string(),
     status: statusField,
     priority: priorityField,
-    assignee: z.string().nullable(),
+    assigneeId: z.string().nullable(),
+    assignee: z
+      .string()
+      .nullable()
+      .meta({ description: 'The assignee\'s current name; "(deactivated)" when they are.' }),
+    customer: customerField.nullable(),
     customerEmail: z.string().nullable(),
+    tags: z.array(z.string()),
+    messageCount: z
+      .number()
+      .int()
+      .min(1)
+      .meta({ description: "Conversation entries: the first message, messages, replies, notes." }),
+    lastMessageAt: isoTimeField.meta({ description: "The last customer message or reply." }),
+    lastMessageFrom: z.enum(["customer", "agent"]),
+    awaitingReply: z
+      .boolean()
+      .meta({ description: "Not closed, and the customer wrote last: an agent owes a reply." }),
     preview: z.string(),
     hasNote: z.boolean(),
     noteCount: z.number().int().min(0),

@@ -36,18 +36,16 @@ export interface ListKey {
 
 const TIME_DIGITS = 13;
 
-/** Assignee names may hold any character: encoded, they hold no separator. */
-const encode = (name: string) => Buffer.from(name, "utf8").toString("base64url");
-const assigneeFacet = (assignee: string | null) => (assignee === null ? "-" : encode(assignee));
+/** Emails may hold "|": encoded, they hold no separator. Person ids and tags hold none. */
+const encode = (text: string) => Buffer.from(text, "utf8").toString("base64url");
+const assigneeFacet = (assigneeId: string | null) => assigneeId ?? "-";
 
 export const position = (updatedAtMs: number, ticketId: string) =>
   `${String(updatedAtMs).padStart(TIME_DIGITS, "0")}|${ticketId}`;
 
 /** Every facet a row is listed under. */
-function facetsOf(
-  row: Pick<TicketListDocument, "status" | "assignee" | "priority" | "hasNote">,
-): string[] {
-  const a = assigneeFacet(row.assignee);
+function facetsOf(row: FacetFields): string[] {
+  const a = assigneeFacet(row.assigneeId);
   const facets = [
     "all",
     `s:${row.status}`,
@@ -56,15 +54,33 @@ function facetsOf(
     `p:${row.priority}`,
     `n:${row.hasNote ? 1 : 0}`,
   ];
-  if (row.assignee !== null) facets.push("aa");
+  if (row.assigneeId !== null) facets.push("aa");
+  if (row.customer) facets.push(`c:${encode(row.customer.email)}`);
+  for (const tag of row.tags) facets.push(`t:${tag}`);
+  facets.push(`w:${row.awaitingReply ? 1 : 0}`);
   return facets;
 }
 
+type FacetFields = Pick<
+  TicketListDocument,
+  "status" | "assigneeId" | "priority" | "hasNote" | "customer" | "tags" | "awaitingReply"
+>;
+
+/** The row fields its keys are made of: what a projection reads of the row it replaces. */
+export const KEY_FIELDS = {
+  status: 1,
+  assigneeId: 1,
+  priority: 1,
+  hasNote: 1,
+  customer: 1,
+  tags: 1,
+  awaitingReply: 1,
+  updatedAt: 1,
+  version: 1,
+} as const;
+
 export function listKeysOf(
-  row: Pick<
-    TicketListDocument,
-    "_id" | "status" | "assignee" | "priority" | "hasNote" | "updatedAt" | "version"
-  >,
+  row: FacetFields & Pick<TicketListDocument, "_id" | "updatedAt" | "version">,
 ): string[] {
   const at = position(row.updatedAt.getTime(), row._id.toHexString());
   return facetsOf(row).map((facet) => `${facet}|${at}|${row.version}`);
@@ -82,23 +98,32 @@ export function parseListKey(key: string): ListKey {
   return { facet, position: `${time}|${ticketId}`, ticketId, version: Number(version) };
 }
 
-/** The facets to read for a filter: one per status when several are asked for. */
+/**
+ * The facets to read for a filter: one per status when several are asked for. A filter the
+ * facets do not combine is read from the most selective one; the rest is checked on the rows.
+ */
 export function facetsFor(filter: {
   status?: string[];
-  assignee?: string;
+  assigneeId?: string;
   unassigned?: boolean;
   priority?: string;
   hasNote?: boolean;
+  customer?: string;
+  tag?: string;
+  awaitingReply?: boolean;
 }): string[] {
   const a =
-    filter.assignee !== undefined
-      ? encode(filter.assignee)
+    filter.assigneeId !== undefined
+      ? filter.assigneeId
       : filter.unassigned === true
         ? "-"
         : undefined;
+  if (filter.customer !== undefined) return [`c:${encode(filter.customer)}`];
+  if (filter.tag !== undefined) return [`t:${filter.tag}`];
   if (filter.status && a !== undefined) return filter.status.map((s) => `sa:${s}:${a}`);
   if (filter.status) return filter.status.map((s) => `s:${s}`);
   if (a !== undefined) return [`a:${a}`];
+  if (filter.awaitingReply !== undefined) return [`w:${filter.awaitingReply ? 1 : 0}`];
   if (filter.unassigned === false) return ["aa"];
   if (filter.priority) return [`p:${filter.priority}`];
   if (filter.hasNote !== undefined) return [`n:${filter.hasNote ? 1 : 0}`];

@@ -11,9 +11,12 @@ const id = new ObjectId("65a1b2c3d4e5f60718293a4b");
 const row = {
   _id: id,
   status: "triaged" as const,
-  assignee: "Линус",
+  assigneeId: "65a1b2c3d4e5f60718290001",
   priority: "high" as const,
   hasNote: true,
+  customer: { email: "sam|x@example.test", name: null },
+  tags: ["billing", "vpn-2"],
+  awaitingReply: true,
   updatedAt: new Date(1_700_000_000_123),
   version: 4,
 };
@@ -23,7 +26,8 @@ const inRange = (key: string, range: { $gt: string; $lt: string }) =>
 describe("list keys", () => {
   it("given a row, lists it under every facet at its update time, id and version", () => {
     const keys = listKeysOf(row);
-    expect(keys).toHaveLength(7);
+    // all, s, a, sa, p, n, aa, c, two tags, w
+    expect(keys).toHaveLength(11);
     expect(keys[0]).toBe(`all|1700000000123|${id.toHexString()}|4`);
     expect(keys.map((k) => parseListKey(k).facet)).toContain("s:triaged");
     expect(parseListKey(keys[1]!)).toEqual({
@@ -37,9 +41,12 @@ describe("list keys", () => {
   it("given a filter, reads the facet that holds exactly its rows when there is one", () => {
     const a = listKeysOf(row).map((k) => parseListKey(k).facet);
     for (const filter of [
-      { status: ["triaged"], assignee: "Линус" },
+      { status: ["triaged"], assigneeId: row.assigneeId },
       { status: ["triaged"] },
-      { assignee: "Линус" },
+      { assigneeId: row.assigneeId },
+      { customer: "sam|x@example.test" },
+      { tag: "vpn-2" },
+      { awaitingReply: true },
       { unassigned: false },
       { priority: "high" },
       { hasNote: true },
@@ -49,12 +56,15 @@ describe("list keys", () => {
     }
     expect(facetsFor({ status: ["open", "closed"] })).toEqual(["s:open", "s:closed"]);
     expect(facetsFor({ status: ["open"], unassigned: true })).toEqual(["sa:open:-"]);
-    // An assignee whose name is a prefix of another's reads only their own keys.
-    const [ann] = listKeysOf({ ...row, assignee: "Ann" }).filter((k) => k.startsWith("a:"));
-    const [anna] = listKeysOf({ ...row, assignee: "Anna" }).filter((k) => k.startsWith("a:"));
-    const range = facetRange(facetsFor({ assignee: "Ann" })[0]!);
-    expect(inRange(ann!, range)).toBe(true);
-    expect(inRange(anna!, range)).toBe(false);
+    // A tag that is a prefix of another reads only its own keys.
+    const [vpn] = listKeysOf({ ...row, tags: ["vpn"] }).filter((k) => k.startsWith("t:"));
+    const [vpn2] = listKeysOf({ ...row, tags: ["vpn-2"] }).filter((k) => k.startsWith("t:"));
+    const range = facetRange(facetsFor({ tag: "vpn" })[0]!);
+    expect(inRange(vpn!, range)).toBe(true);
+    expect(inRange(vpn2!, range)).toBe(false);
+    // A customer email holding the separator still reads as one facet.
+    const [customer] = listKeysOf(row).filter((k) => k.startsWith("c:"));
+    expect(parseListKey(customer!).ticketId).toBe(id.toHexString());
   });
 
   it("given a cursor at a row, the range below it excludes that row and keeps older ones", () => {

@@ -12,7 +12,8 @@ import { listKeysOf } from "@/server/read-models/ticket-list/keys";
 import type { TicketListItem } from "@/server/read-models/ticket-list/item-schema";
 import { listTickets } from "@/server/read-models/ticket-list/list-tickets";
 import { listTicketsQuery } from "@/server/read-models/ticket-list/query";
-import { as, drainProjectionQueue, create } from "@/server/testing/fixtures";
+import { as, drainProjectionQueue, create, givenPeople } from "@/server/testing/fixtures";
+import { sendReply } from "@/server/tickets/commands/send-reply";
 
 const AGENTS = ["Ada", "Grace", "Линус", "陽子"];
 const MINUTE = 60_000;
@@ -46,9 +47,12 @@ function expected(rows: TicketListDocument[], keep: (row: TicketListDocument) =>
 describe("the list's key index", () => {
   let cols: TestCollections;
   let rows: TicketListDocument[];
+  let people: Map<string, string>;
+  const idOf = (name: string) => people.get(name) ?? null;
 
   beforeAll(async () => {
     cols = await testCollections();
+    people = await givenPeople(AGENTS);
     await Promise.all(
       [cols.tickets, cols.projectionQueue, cols.ticketList, cols.ticketListKeys].map((c) =>
         c.deleteMany({}),
@@ -59,9 +63,15 @@ describe("the list's key index", () => {
     for (let i = 0; i < 60; i++) {
       const at = (step: number) => as("Seeder", new Date(start + (i % 50) * MINUTE + step));
       const { ticketId } = await create(
-        { subject: i % 5 === 0 ? `Refund ${i}` : `Printer ${i}`, message: "m" },
+        {
+          subject: i % 5 === 0 ? `Refund ${i}` : `Printer ${i}`,
+          message: "m",
+          customer: { email: `customer-${i % 4}@example.test` },
+          tags: i % 3 === 0 ? ["vpn"] : i % 3 === 1 ? ["vpn-2", "billing"] : [],
+        },
         at(0),
       );
+      if (i % 8 === 0) await sendReply(ticketId, { body: "On it" }, at(6));
       if (i % 3 !== 0) await changeStatus(ticketId, { status: "triaged" }, at(1));
       if (i % 4 === 0) await assignAgent(ticketId, { assignee: AGENTS[i % AGENTS.length]! }, at(2));
       if (i % 7 === 0) await addNote(ticketId, { body: "n" }, at(3));
@@ -82,11 +92,23 @@ describe("the list's key index", () => {
       [{ status: "open,closed" }, (r) => r.status !== "triaged"],
       [
         { status: "triaged", assignee: "Линус" },
-        (r) => r.status === "triaged" && r.assignee === "Линус",
+        (r) => r.status === "triaged" && r.assigneeId === idOf("Линус"),
       ],
-      [{ status: "open", unassigned: "true" }, (r) => r.status === "open" && r.assignee === null],
-      [{ unassigned: "false" }, (r) => r.assignee !== null],
-      [{ assignee: "陽子" }, (r) => r.assignee === "陽子"],
+      [{ status: "open", unassigned: "true" }, (r) => r.status === "open" && r.assigneeId === null],
+      [{ unassigned: "false" }, (r) => r.assigneeId !== null],
+      [{ assignee: "陽子" }, (r) => r.assigneeId === idOf("陽子")],
+      [{ assignee: idOf("Ada")! }, (r) => r.assigneeId === idOf("Ada")],
+      [{ tag: "vpn" }, (r) => r.tags.includes("vpn")],
+      [
+        { tag: "vpn-2", status: "triaged" },
+        (r) => r.tags.includes("vpn-2") && r.status === "triaged",
+      ],
+      [
+        { customer: "CUSTOMER-1@example.test" },
+        (r) => r.customer?.email === "customer-1@example.test",
+      ],
+      [{ awaitingReply: "true" }, (r) => r.awaitingReply],
+      [{ awaitingReply: "false", tag: "vpn" }, (r) => !r.awaitingReply && r.tags.includes("vpn")],
       [{ priority: "urgent", hasNote: "true" }, (r) => r.priority === "urgent" && r.hasNote],
       [{ hasNote: "false" }, (r) => !r.hasNote],
       [{ q: "refund" }, (r) => r.subject.startsWith("Refund")],
@@ -164,7 +186,7 @@ describe("the list's key index", () => {
   });
 
   it("moves a changed ticket to the top of its new filters and out of its old ones", async () => {
-    const [row] = rows.filter((r) => r.status === "triaged" && r.assignee === null);
+    const [row] = rows.filter((r) => r.status === "triaged" && r.assigneeId === null);
     const id = row!._id.toHexString();
     await assignAgent(id, { assignee: "Grace" }, as("Agent", new Date(Date.UTC(2026, 10, 1))));
     await drainProjectionQueue();

@@ -9,6 +9,7 @@ import { KeyStreams } from "@/server/read-models/ticket-list/key-streams";
 import { facetsFor, position } from "@/server/read-models/ticket-list/keys";
 import type { ListTicketsQuery } from "@/server/read-models/ticket-list/query";
 import { rowFilter, subjectMatcher } from "@/server/read-models/ticket-list/row-filter";
+import { displayName, personIdFor, personNames } from "@/server/people/names";
 
 /** Keys read per facet in the first round; doubled each round a filter leaves rows out. */
 const MAX_ROUND = 1_000;
@@ -21,12 +22,13 @@ const MAX_ROUND = 1_000;
  */
 export async function listTickets(query: ListTicketsQuery): Promise<TicketListPage> {
   const { rows: ticketList, keys: ticketListKeys } = ticketListCollections(await getCollections());
-  const matches = rowFilter(query);
+  const assigneeId = query.assignee === undefined ? undefined : await personIdFor(query.assignee);
+  const matches = rowFilter(query, assigneeId);
   const subject = subjectMatcher(query);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const streams = new KeyStreams(
     ticketListKeys,
-    facetsFor(query),
+    facetsFor({ ...query, assigneeId }),
     cursor ? position(cursor.u, cursor.i) : undefined,
   );
 
@@ -66,8 +68,9 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
 
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const names = await personNames(page.map((row) => row.assigneeId));
   return {
-    items: page.map(toItem),
+    items: page.map((row) => toItem(row, names)),
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor({ u: last.updatedAt.getTime(), i: last._id.toHexString() })
@@ -75,14 +78,21 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
   };
 }
 
-function toItem(doc: TicketListDocument): TicketListItem {
+function toItem(doc: TicketListDocument, names: Map<string, string>): TicketListItem {
   return {
     ticketId: doc._id.toHexString(),
     subject: doc.subject,
     status: doc.status,
     priority: doc.priority,
-    assignee: doc.assignee,
-    customerEmail: doc.customerEmail,
+    assigneeId: doc.assigneeId,
+    assignee: displayName(names, doc.assigneeId),
+    customer: doc.customer,
+    customerEmail: doc.customer?.email ?? null,
+    tags: doc.tags,
+    messageCount: doc.messageCount,
+    lastMessageAt: doc.lastMessageAt.toISOString(),
+    lastMessageFrom: doc.lastMessageFrom,
+    awaitingReply: doc.awaitingReply,
     preview: doc.preview,
     hasNote: doc.hasNote,
     noteCount: doc.noteCount,

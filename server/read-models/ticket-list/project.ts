@@ -6,19 +6,11 @@ import { writeIfNewer } from "@/server/projections/version-guard";
 import { ticketListCollections } from "@/server/read-models/ticket-list/collections";
 import type { TicketListDocument } from "@/server/read-models/ticket-list/document";
 import {
+  KEY_FIELDS,
   listKeyDocumentsOf,
   listKeysOf,
   type ListKeyDocument,
 } from "@/server/read-models/ticket-list/keys";
-
-const KEY_FIELDS = {
-  status: 1,
-  assignee: 1,
-  priority: 1,
-  hasNote: 1,
-  updatedAt: 1,
-  version: 1,
-} as const;
 
 const KEY_CHUNK = 2_000;
 

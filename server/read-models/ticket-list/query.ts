@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { prioritySchema, statusSchema } from "@/server/tickets/domain/schemas";
+import { prioritySchema, statusSchema, tagSchema } from "@/server/tickets/domain/schemas";
 
 // The query parameters of GET /api/tickets and of the /tickets page: one schema, so the API, the
 // page and the OpenAPI document agree.
@@ -46,6 +46,15 @@ export const listTicketsQuery = z
       .max(100, { error: "assignee must be at most 100 characters." })
       .optional(),
     unassigned: booleanParam("unassigned"),
+    customer: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, { error: "customer must be at most 254 characters." })
+      .optional()
+      .meta({ description: "The customer's email (any case)" }),
+    tag: tagSchema.optional(),
+    awaitingReply: booleanParam("awaitingReply"),
     priority: prioritySchema.optional(),
     hasNote: booleanParam("hasNote"),
     q: z.string().trim().max(200, { error: "q must be at most 200 characters." }).optional(),

@@ -8,7 +8,10 @@ export const subjectMatcher = (query: ListTicketsQuery) =>
   query.q ? new RegExp(escapeRegex(query.q), "iu") : null;
 
 /** The whole filter, checked on each row read through a facet. */
-export function rowFilter(query: ListTicketsQuery): (row: TicketListDocument) => boolean {
+export function rowFilter(
+  query: ListTicketsQuery,
+  assigneeId: string | undefined,
+): (row: TicketListDocument) => boolean {
   const subject = subjectMatcher(query);
   const ranges = DAY_RANGES.flatMap(([name, field]) => {
     const range = dayRange(query[`${name}From`], query[`${name}To`]);
@@ -16,8 +19,11 @@ export function rowFilter(query: ListTicketsQuery): (row: TicketListDocument) =>
   });
   return (row) =>
     (!query.status || query.status.includes(row.status)) &&
-    (query.assignee === undefined || row.assignee === query.assignee) &&
-    (query.unassigned === undefined || (row.assignee === null) === query.unassigned) &&
+    (assigneeId === undefined || row.assigneeId === assigneeId) &&
+    (query.unassigned === undefined || (row.assigneeId === null) === query.unassigned) &&
+    (query.customer === undefined || row.customer?.email === query.customer) &&
+    (query.tag === undefined || row.tags.includes(query.tag)) &&
+    (query.awaitingReply === undefined || row.awaitingReply === query.awaitingReply) &&
     (!query.priority || row.priority === query.priority) &&
     (query.hasNote === undefined || row.hasNote === query.hasNote) &&
     (!subject || subject.test(row.subject)) &&

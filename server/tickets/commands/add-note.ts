@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { actorAuthor, newEntry } from "@/server/tickets/domain/conversation";
 import { ValidationError } from "@/server/tickets/domain/errors";
 import { expectedVersionSchema, noteBodySchema } from "@/server/tickets/domain/schemas";
 import type { CommandContext, TicketState } from "@/server/tickets/domain/types";
@@ -11,7 +12,7 @@ export const addNoteInput = z.strictObject({
 });
 export type AddNoteInput = z.infer<typeof addNoteInput>;
 
-/** Keeps one ticket document far below the 16 MB document limit (5,000 chars × 1,000). */
+/** Internal notes on one ticket, at most. */
 export const NOTE_LIMIT = 1_000;
 
 /**
@@ -19,7 +20,7 @@ export const NOTE_LIMIT = 1_000;
  * fix") after closing, and a note changes nothing about the resolution.
  */
 export function decideAddNote(state: TicketState, body: string, ctx: CommandContext): Decision {
-  if (state.notes.length >= NOTE_LIMIT) {
+  if (state.noteCount >= NOTE_LIMIT) {
     return new ValidationError(
       `This ticket already has ${NOTE_LIMIT} notes, the most it can hold.`,
       {
@@ -27,7 +28,8 @@ export function decideAddNote(state: TicketState, body: string, ctx: CommandCont
       },
     );
   }
-  return { type: "NoteAdded", noteId: ctx.newId(), body };
+  const entry = newEntry(state, ctx, "note", body, actorAuthor(ctx));
+  return entry instanceof ValidationError ? entry : { type: "NoteAdded", entry };
 }
 
 export function addNote(
@@ -39,7 +41,7 @@ export function addNote(
     "AddNote",
     ticketId,
     { body: input.body },
-    (state) => decideAddNote(state, input.body, options.ctx),
+    (state, ctx) => decideAddNote(state, input.body, ctx),
     { ...options, expectedVersion: input.expectedVersion ?? options.expectedVersion },
   );
 }

@@ -12,7 +12,7 @@ import {
   TicketNotFoundError,
   VersionConflictError,
 } from "@/server/tickets/domain/errors";
-import { as, create } from "@/server/testing/fixtures";
+import { as, create, givenPeople } from "@/server/testing/fixtures";
 
 const ticket = async () => (await create({ subject: "Printer", message: "Broken" })).ticketId;
 const load = async (ticketId: string) =>
@@ -25,7 +25,11 @@ describe("ticket commands against the database", () => {
       ticketId: id,
       version: 2,
     });
-    expect(await assignAgent(id, { assignee: "Ada" }, as())).toEqual({ ticketId: id, version: 3 });
+    const [ada] = (await givenPeople(["Ada"])).values();
+    expect(await assignAgent(id, { assigneeId: ada! }, as())).toEqual({
+      ticketId: id,
+      version: 3,
+    });
     expect(await addNote(id, { body: "Checked the toner" }, as("Ada"))).toEqual({
       ticketId: id,
       version: 4,
@@ -42,10 +46,17 @@ describe("ticket commands against the database", () => {
       [4, "NoteAdded"],
       [5, "PriorityChanged"],
     ]);
-    expect(doc?.notes).toMatchObject([{ body: "Checked the toner", author: "Ada" }]);
+    const notes = await (
+      await getCollections()
+    ).messages
+      .find({ _id: { $in: doc!.messageIds.map((m) => `${id}:${m}`) } })
+      .toArray();
+    expect(notes).toMatchObject([
+      { kind: "note", body: "Checked the toner", author: { name: "Ada" } },
+    ]);
     expect(doc).toMatchObject({
       status: "triaged",
-      assignee: "Ada",
+      assigneeId: ada,
       priority: "urgent",
       version: 5,
     });
@@ -121,18 +132,18 @@ describe("ticket commands against the database", () => {
     const idempotency = { key: "create-123", scope: "test" };
     const input = { subject: "Once", message: "Only once" };
     const first = await createTicket(
-      { ...input, customerEmail: null, priority: "normal" },
+      { ...input, customer: null, priority: "normal", tags: [] },
       { ...as(), idempotency },
     );
     const again = await createTicket(
-      { ...input, customerEmail: null, priority: "normal" },
+      { ...input, customer: null, priority: "normal", tags: [] },
       { ...as(), idempotency },
     );
     expect(again).toEqual(first);
     expect(await cols.tickets.countDocuments()).toBe(before + 1);
     await expect(
       createTicket(
-        { subject: "Other", message: "x", customerEmail: null, priority: "normal" },
+        { subject: "Other", message: "x", customer: null, priority: "normal", tags: [] },
         { ...as(), idempotency },
       ),
     ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
@@ -145,7 +156,7 @@ describe("ticket commands against the database", () => {
     await changeStatus(id, { status: "triaged" }, as());
     const again = await addNote(id, { body: "Once" }, { ...as(), idempotency });
     expect(again).toEqual(first);
-    expect((await load(id))?.notes).toHaveLength(1);
+    expect((await load(id))?.messageIds).toHaveLength(1);
     await expect(
       addNote(id, { body: "Different" }, { ...as(), idempotency }),
     ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
@@ -171,8 +182,9 @@ describe("ticket commands against the database", () => {
     const input = {
       subject: "Busy",
       message: "Many notes",
-      customerEmail: null,
+      customer: null,
       priority: "normal" as const,
+      tags: [],
     };
     const first = await createTicket(input, { ...as(), idempotency });
     for (let i = 0; i < 51; i++) {

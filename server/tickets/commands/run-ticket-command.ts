@@ -1,4 +1,5 @@
-import type { UpdateFilter } from "mongodb";
+import { createHash } from "node:crypto";
+import type { Collection, UpdateFilter } from "mongodb";
 import { getCollections } from "@/server/db/client";
 import { afterTicketWrite } from "@/server/projections/after-write";
 import {
@@ -9,14 +10,23 @@ import {
 } from "@/server/tickets/domain/errors";
 import { evolve } from "@/server/tickets/domain/evolve";
 import { parseTicketId } from "@/server/tickets/ticket-id";
-import type { CommandContext, TicketEvent, TicketState } from "@/server/tickets/domain/types";
+import {
+  entryOf,
+  type CommandContext,
+  type ConversationEntry,
+  type TicketEvent,
+  type TicketState,
+} from "@/server/tickets/domain/types";
+import { isDuplicateKey } from "@/server/db/errors";
 import {
   HISTORY_LIMIT,
   IDEMPOTENCY_LIMIT,
   historyEntry,
+  messageDocument,
   stateFields,
   toState,
   type IdempotencyRecord,
+  type MessageDocument,
   type TicketDocument,
   type TicketUpdate,
 } from "@/server/tickets/write-model";
@@ -41,15 +51,21 @@ export async function runTicketCommand(
   command: string,
   ticketId: string,
   input: unknown,
-  decide: (state: TicketState) => Decision,
+  decide: (state: TicketState, ctx: CommandContext) => Decision,
   options: CommandOptions,
 ): Promise<CommandResult> {
   const _id = parseTicketId(ticketId);
-  const { tickets } = await getCollections();
+  const { tickets, messages } = await getCollections();
   const key = options.idempotency
     ? hashIdempotencyKey(options.idempotency.scope, options.idempotency.key)
     : undefined;
   const request = hashRequest(command, { ticketId: _id.toHexString(), input });
+  // One id for whatever this command adds, however many times it decides: a lost race must
+  // not leave a message behind per attempt, and a retry with the same key must find the first.
+  const entryId = key
+    ? createHash("sha256").update(`${key}\n${request}`).digest("hex").slice(0, 24)
+    : options.ctx.newId();
+  const ctx: CommandContext = { ...options.ctx, newId: () => entryId };
 
   for (let attempt = 1; ; attempt++) {
     const doc = await tickets.findOne({ _id });
@@ -66,7 +82,7 @@ export async function runTicketCommand(
       throw new VersionConflictError(options.expectedVersion, doc.version);
     }
 
-    const decision = decide(toState(doc));
+    const decision = decide(toState(doc), ctx);
     if (decision instanceof DomainError) throw decision;
     if (decision === null) {
       // Nothing to change. With a key, remember this answer so a retry gets it again even if
@@ -85,9 +101,11 @@ export async function runTicketCommand(
     const { version, at, update } = ticketWrite(
       doc,
       decision,
-      options.ctx,
+      ctx,
       key ? { key, request } : undefined,
     );
+    const entry = entryOf(decision);
+    if (entry) await writeMessage(messages, _id.toHexString(), entry);
     const written = await tickets.updateOne({ _id, version: doc.version }, update);
     if (written.matchedCount === 1) {
       await afterTicketWrite(_id, at);
@@ -161,11 +179,27 @@ function buildUpdate(
       set.idempotency = [...doc.idempotency.slice(1 - IDEMPOTENCY_LIMIT), meta.idempotency];
     } else push.idempotency = { $each: [meta.idempotency] };
   }
-  if (event.type === "NoteAdded") {
-    const note = next.notes.at(-1);
-    if (note) push.notes = { $each: [note] };
-  }
+  const added = entryOf(event);
+  if (added) push.messageIds = { $each: [added.id] };
+  if (event.type === "FollowUpCreated") push.followUps = { $each: [event.followUpId] };
   return Object.keys(push).length > 0 ? { $set: set, $push: push } : { $set: set };
+}
+
+/**
+ * Writes an entry's body before the ticket write that accepts it. Until that write lands the
+ * message is in no conversation (the ticket does not list it), so a crash in between leaves
+ * only an unlisted message. The id is stable per command and key, so a retry finds it here.
+ */
+async function writeMessage(
+  messages: Collection<MessageDocument>,
+  ticketId: string,
+  entry: ConversationEntry,
+) {
+  try {
+    await messages.insertOne(messageDocument(ticketId, entry));
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
 }
 
 /** An update that only records an idempotency answer, keeping the last IDEMPOTENCY_LIMIT. */

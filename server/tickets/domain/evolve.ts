@@ -19,11 +19,20 @@ export function evolve(
       id: meta.ticketId,
       subject: event.subject,
       message: event.message,
-      customerEmail: event.customerEmail,
+      customer: event.customer,
       status: "open",
       priority: event.priority,
-      assignee: null,
-      notes: [],
+      assigneeId: null,
+      tags: event.tags,
+      messageIds: [],
+      noteCount: 0,
+      publicCount: 1,
+      lastMessageAt: meta.at,
+      lastMessageFrom: "customer",
+      firstResponseAt: null,
+      firstResponderId: null,
+      followUpOf: event.followUpOf,
+      followUps: [],
       createdAt: meta.at,
       updatedAt: meta.at,
       triagedAt: null,
@@ -42,15 +51,40 @@ export function evolve(
         closedAt: event.to === "closed" ? meta.at : state.closedAt,
       };
     case "AgentAssigned":
-      return { ...base, assignee: event.to };
+    case "AssigneeMigrated":
+      return { ...base, assigneeId: event.to };
     case "NoteAdded":
       return {
         ...base,
-        notes: [
-          ...state.notes,
-          { id: event.noteId, body: event.body, author: meta.actor.name, at: meta.at },
-        ],
+        messageIds: [...state.messageIds, event.entry.id],
+        noteCount: state.noteCount + 1,
       };
+    case "MessageReceived":
+      return {
+        ...base,
+        customer: state.customer ?? event.customer,
+        messageIds: [...state.messageIds, event.entry.id],
+        publicCount: state.publicCount + 1,
+        lastMessageAt: meta.at,
+        lastMessageFrom: "customer",
+      };
+    case "ReplySent":
+      return {
+        ...base,
+        messageIds: [...state.messageIds, event.entry.id],
+        publicCount: state.publicCount + 1,
+        lastMessageAt: meta.at,
+        lastMessageFrom: "agent",
+        firstResponseAt: state.firstResponseAt ?? meta.at,
+        firstResponderId: state.firstResponderId ?? meta.actor.id,
+      };
+    case "TagsChanged": {
+      const removed = new Set(event.removed);
+      const kept = state.tags.filter((t) => !removed.has(t));
+      return { ...base, tags: [...kept, ...event.added.filter((t) => !kept.includes(t))] };
+    }
+    case "FollowUpCreated":
+      return { ...base, followUps: [...state.followUps, event.followUpId] };
     case "PriorityChanged":
       return { ...base, priority: event.to };
     default: {

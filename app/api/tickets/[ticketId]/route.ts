@@ -2,7 +2,7 @@ import { z } from "zod";
 import { problem } from "@/server/http/problem";
 import { readQuery } from "@/server/http/request";
 import { route } from "@/server/http/route";
-import { getTicket } from "@/server/read-models/ticket-detail/get-ticket";
+import { getTicket } from "@/server/read-models/get-ticket";
 
 const query = z.strictObject({
   minVersion: z.coerce

@@ -13,12 +13,27 @@ function describe(entry: Entry): string {
       return `changed the status from ${from} to ${to}`;
     case "PriorityChanged":
       return `set the priority from ${from} to ${to}`;
-    case "AgentAssigned":
-      if (to == null) return `unassigned ${from ?? "the ticket"}`;
-      if (from == null) return `assigned it to ${to}`;
-      return `reassigned it from ${from} to ${to}`;
+    case "AgentAssigned": {
+      const name = entry.changes.toName ?? to ?? "someone";
+      if (to == null) return "unassigned the ticket";
+      return from == null ? `assigned it to ${name}` : `reassigned it to ${name}`;
+    }
+    case "AssigneeMigrated":
+      return `could not link the assignee "${from}" to a person: ${entry.changes.reason}`;
     case "NoteAdded":
-      return "added a note";
+      return "added an internal note";
+    case "MessageReceived":
+      return "received a message from the customer";
+    case "ReplySent":
+      return "replied to the customer";
+    case "TagsChanged": {
+      const { added, removed } = entry.changes;
+      return [added && `tagged it ${added}`, removed && `removed the tag ${removed}`]
+        .filter(Boolean)
+        .join(" and ");
+    }
+    case "FollowUpCreated":
+      return "opened a follow-up for the customer's new message";
   }
 }
 
