@@ -28,8 +28,12 @@ const ROUTE_ACCESS = {
   create: { none: 401, agent: 201, lead: 201, read: 403, write: 201, revoked: 401 },
   write: { none: 401, agent: 200, lead: 200, read: 403, write: 200, revoked: 401 },
   dashboard: { none: 401, agent: 403, lead: 200, read: 200, write: 200, revoked: 401 },
-  // The ticket is not a dead letter, so a caller who may retry gets 404.
+  // The ticket is not a dead letter (the saved reply does not exist), so a caller who may retry
+  // (delete) gets 404.
   operate: { none: 401, agent: 403, lead: 404, read: 403, write: 404, revoked: 401 },
+  // Saved replies: everyone reads them, leads and write tokens keep them.
+  operateCreate: { none: 401, agent: 403, lead: 201, read: 403, write: 201, revoked: 401 },
+  operateWrite: { none: 401, agent: 403, lead: 200, read: 403, write: 200, revoked: 401 },
 } satisfies Record<string, Row>;
 
 // Server actions take only the session cookie: a bearer token is no credential for them.
@@ -80,9 +84,13 @@ const ACTIONS: Record<
   resetPasswordAction: { access: "admin", fields: () => ({ userId: "0" }) },
   createTokenAction: { access: "admin", fields: () => ({ name: "", scope: "read" }) },
   revokeTokenAction: { access: "admin", fields: () => ({ tokenId: "0" }) },
+  createSavedReplyAction: { access: "admin", fields: () => ({ name: "", body: "" }) },
+  updateSavedReplyAction: { access: "admin", fields: () => ({ id: "0", name: "", body: "" }) },
+  deleteSavedReplyAction: { access: "admin", fields: () => ({}) },
 };
 
 let ticketId = "";
+let replyId = "";
 let revokedToken = "";
 const contexts = new Map<Caller, APIRequestContext>();
 
@@ -113,6 +121,9 @@ test.beforeAll(async () => {
     subject: "Authorization matrix",
     message: "A ticket to aim requests at.",
   }));
+  const reply = await contexts.get("write")!.post("/api/saved-replies", { data: replyBody() });
+  expect(reply.status(), await reply.text()).toBe(201);
+  ({ id: replyId } = (await reply.json()) as { id: string });
 });
 
 /**
@@ -141,8 +152,12 @@ test.afterAll(async () => {
 });
 
 const ticketBody = () => ({ subject: "Matrix ticket", message: "Created by the matrix." });
+// Its own name per worker: a worker started again after a failure runs beforeAll again.
+const replyName = `Matrix reply ${process.pid}-${Date.now()}`;
+const replyBody = () => ({ name: replyName, body: "Aimed at by the matrix." });
+let replies = 0;
 const ROUTES: {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   path: () => string;
   access: keyof typeof ROUTE_ACCESS;
   data?: () => unknown;
@@ -183,6 +198,26 @@ const ROUTES: {
     path: () => `/api/projections/dead-letters/${ticketId}/retry`,
     access: "operate",
   },
+  { method: "GET", path: () => "/api/saved-replies", access: "read" },
+  {
+    method: "POST",
+    path: () => "/api/saved-replies",
+    access: "operateCreate",
+    // A new name each time: a name already taken would be a 409.
+    data: () => ({ name: `${replyName} ${++replies}`, body: "Created by the matrix." }),
+  },
+  {
+    method: "PUT",
+    path: () => `/api/saved-replies/${replyId}`,
+    access: "operateWrite",
+    data: replyBody,
+  },
+  {
+    method: "DELETE",
+    path: () => "/api/saved-replies/0123456789abcdef01234567",
+    access: "operate",
+  },
+  { method: "GET", path: () => "/api/people", access: "read" },
 ];
 
 const PAGES: { path: () => string; access: keyof typeof PAGE_ACCESS }[] = [
@@ -192,6 +227,7 @@ const PAGES: { path: () => string; access: keyof typeof PAGE_ACCESS }[] = [
   { path: () => "/dashboard", access: "lead" },
   { path: () => "/admin/people", access: "lead" },
   { path: () => "/admin/tokens", access: "lead" },
+  { path: () => "/admin/saved-replies", access: "lead" },
 ];
 
 test("every route handler is in the matrix", () => {
@@ -199,7 +235,9 @@ test("every route handler is in the matrix", () => {
   const paths = Object.values(JSON.parse(routes) as Record<string, string>).filter((p) =>
     p.startsWith("/api/"),
   );
-  const covered = new Set(ROUTES.map((r) => r.path().replace(ticketId, "[ticketId]")));
+  const covered = new Set(
+    ROUTES.map((r) => r.path().replace(ticketId, "[ticketId]").replace(replyId, "[id]")),
+  );
   expect(paths.filter((p) => !covered.has(p))).toEqual([]);
 });
 
@@ -208,10 +246,11 @@ test("route handlers answer each caller with the status of their access level", 
   for (const route of ROUTES) {
     for (const caller of CALLERS) {
       const context = contexts.get(caller)!;
-      const response =
-        route.method === "GET"
-          ? await context.get(route.path())
-          : await context.post(route.path(), { data: route.data?.() ?? {} });
+      const response = await context.fetch(route.path(), {
+        method: route.method,
+        data:
+          route.method === "POST" || route.method === "PUT" ? (route.data?.() ?? {}) : undefined,
+      });
       const expected = ROUTE_ACCESS[route.access][caller];
       seen.push(`${route.method} ${route.path()} as ${caller}: ${response.status()}`);
       expect(response.status(), `${route.method} ${route.path()} as ${caller}`).toBe(expected);

@@ -29,6 +29,14 @@ test.beforeAll(async ({ request }) => {
   await apiCommand(request, ticketId, "notes", {
     body: "Checked the account settings: EUR since January.",
   });
+  // A saved reply for its page to show (already there if this file runs a second time).
+  const reply = await request.post("/api/saved-replies", {
+    data: {
+      name: "Invoice currency corrected",
+      body: "Hi {{customer.name}},\n\nWe have re-issued your invoices in EUR.\n\n{{agent.name}}",
+    },
+  });
+  expect([201, 409], await reply.text()).toContain(reply.status());
 });
 
 const pages: { name: string; path: () => string; ready: (page: Page) => Promise<void> }[] = [
@@ -64,6 +72,12 @@ const pages: { name: string; path: () => string; ready: (page: Page) => Promise<
     path: () => "/admin/tokens",
     ready: (page) =>
       expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible(),
+  },
+  {
+    name: "saved-replies",
+    path: () => "/admin/saved-replies",
+    ready: (page) =>
+      expect(page.getByRole("heading", { name: "Saved replies", level: 1 })).toBeVisible(),
   },
 ];
 

@@ -5,15 +5,20 @@ import { describe, expect, it } from "vitest";
 import * as dashboard from "@/app/api/dashboard/route";
 import * as health from "@/app/api/health/route";
 import * as openapi from "@/app/api/openapi.json/route";
+import * as people from "@/app/api/people/route";
 import * as retry from "@/app/api/projections/dead-letters/[ticketId]/retry/route";
 import * as projections from "@/app/api/projections/route";
+import * as savedReply from "@/app/api/saved-replies/[id]/route";
+import * as savedReplies from "@/app/api/saved-replies/route";
 import * as assignee from "@/app/api/tickets/[ticketId]/assignee/route";
 import * as notes from "@/app/api/tickets/[ticketId]/notes/route";
 import * as priority from "@/app/api/tickets/[ticketId]/priority/route";
 import * as ticket from "@/app/api/tickets/[ticketId]/route";
 import * as status from "@/app/api/tickets/[ticketId]/status/route";
 import * as tickets from "@/app/api/tickets/route";
-import { getCollections } from "@/server/db/client";
+import { getCollections, getDb } from "@/server/db/client";
+import { COLLECTIONS } from "@/server/db/collections";
+import { createSavedReply } from "@/server/saved-replies/create-saved-reply";
 import { create } from "@/server/testing/fixtures";
 import { send, testToken } from "@/server/testing/http";
 
@@ -22,12 +27,13 @@ import { send, testToken } from "@/server/testing/http";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5_000);
 
+// Each route reads the one id parameter it has: ticket routes `ticketId`, saved replies `id`.
 type Handler = (
   request: NextRequest,
-  context: { params: Promise<{ ticketId: string }> },
+  context: { params: Promise<{ ticketId: string; id: string }> },
 ) => Promise<Response>;
 interface Target {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   handler: Handler;
   path: (id: string) => string;
   hasId: boolean;
@@ -59,18 +65,42 @@ const TARGETS: Target[] = [
     path: (id) => `/api/projections/dead-letters/${id}/retry`,
     hasId: true,
   },
+  { method: "GET", handler: savedReplies.GET, path: () => "/api/saved-replies", hasId: false },
+  { method: "POST", handler: savedReplies.POST, path: () => "/api/saved-replies", hasId: false },
+  {
+    method: "PUT",
+    handler: savedReply.PUT,
+    path: (id) => `/api/saved-replies/${id}`,
+    hasId: true,
+  },
+  {
+    method: "DELETE",
+    handler: savedReply.DELETE,
+    path: (id) => `/api/saved-replies/${id}`,
+    hasId: true,
+  },
+  { method: "GET", handler: people.GET, path: () => "/api/people", hasId: false },
   { method: "GET", handler: health.GET, path: () => "/api/health", hasId: false },
   { method: "GET", handler: openapi.GET, path: () => "/api/openapi.json", hasId: false },
 ];
 
-/** Every ticket's id and version: what a refused request must leave untouched. */
+/** Every ticket's id and version, and every saved reply: what a refused request must leave. */
 async function writeModelDigest(): Promise<string> {
   const { tickets: collection } = await getCollections();
   const docs = await collection
     .find({}, { projection: { _id: 1, version: 1, status: 1, assignee: 1, priority: 1 } })
     .sort({ _id: 1 })
     .toArray();
-  return createHash("sha256").update(JSON.stringify(docs)).digest("hex");
+  const replies = await (
+    await getDb()
+  )
+    .collection(COLLECTIONS.savedReplies)
+    .find({}, { projection: { _id: 1, name: 1, body: 1, updatedAt: 1 } })
+    .sort({ _id: 1 })
+    .toArray();
+  return createHash("sha256")
+    .update(JSON.stringify([docs, replies]))
+    .digest("hex");
 }
 
 const printable = fc.string({ unit: fc.constantFrom(..."ab$.{}[]\"'\\ -_=&?%#:/0123456789fF") });
@@ -87,6 +117,7 @@ const body = fc.oneof(
         assignee: fc.oneof(fc.string({ maxLength: 120 }), fc.constant(null), fc.integer()),
         priority: fc.constantFrom("low", "normal", "high", "urgent", "URGENT", 7),
         body: fc.oneof(fc.string({ maxLength: 300 }), fc.constant({ $where: "sleep(100)" })),
+        name: fc.oneof(fc.string({ maxLength: 80 }), fc.constant({ $ne: "" }), fc.constant("Fuzz")),
         customerEmail: fc.oneof(fc.emailAddress(), fc.string()),
         expectedVersion: fc.oneof(fc.integer(), fc.double(), fc.string()),
       },
@@ -176,6 +207,10 @@ describe("every API route under random and malformed requests", () => {
           ),
         ),
       );
+      const actor = { id: "fuzz", name: "Fuzz" };
+      for (const name of ["Fuzz", "Fuzz target"]) {
+        known.push((await createSavedReply({ name, body: "A reply to aim at." }, actor)).id);
+      }
       const counts = { requests: 0, refused: 0, accepted: 0 };
 
       await fc.assert(
@@ -205,7 +240,10 @@ describe("every API route under random and malformed requests", () => {
                     : { body: payload.raw }),
                   ...(target.method === "GET" ? { body: undefined } : {}),
                 },
-                { ticketId: decodeURIComponentSafe(ticketId) },
+                {
+                  ticketId: decodeURIComponentSafe(ticketId),
+                  id: decodeURIComponentSafe(ticketId),
+                },
               );
             } catch (error) {
               // A request the platform itself cannot build (an invalid URL or header) never

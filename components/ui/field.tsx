@@ -10,8 +10,8 @@ type Props = LabelledProps &
   };
 
 /** A labelled text input with its errors below it, wired for screen readers. */
-export function Field({ label, errors, size, tone, className, after, ...input }: Props) {
-  const frame = { id: input.id, name: input.name, label, errors, size, className };
+export function Field({ label, errors, errorId, size, tone, className, after, ...input }: Props) {
+  const frame = { id: input.id, name: input.name, label, errors, errorId, size, className };
   return (
     <Labelled {...frame} after={after}>
       <input {...input} {...labelledControl({ ...frame, tone })} />

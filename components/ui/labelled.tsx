@@ -10,6 +10,8 @@ export interface LabelledProps {
   /** The field's key in `errors`: its messages are shown below the control. */
   name?: string;
   errors?: Record<string, string[]>;
+  /** The id of the errors' element, when several forms on a page share a field name. */
+  errorId?: string;
   size?: ControlSize;
   /** For the wrapper (grid placement). */
   className?: string;
@@ -26,6 +28,7 @@ export function Labelled({
   label,
   name,
   errors,
+  errorId,
   size = "regular",
   className,
   children,
@@ -37,7 +40,9 @@ export function Labelled({
         {label}
       </label>
       {children}
-      {name !== undefined && errors ? <FieldError name={name} errors={errors} /> : null}
+      {name !== undefined && errors ? (
+        <FieldError name={name} errors={errors} id={errorId} />
+      ) : null}
       {after}
     </div>
   );
@@ -51,6 +56,7 @@ export function labelledControl({
   id,
   name,
   errors,
+  errorId,
   size = "regular",
   tone,
 }: LabelledProps & { tone?: ControlTone }) {
@@ -58,6 +64,6 @@ export function labelledControl({
     id,
     name,
     className: cx("mt-1 block w-full", controlClass(size, tone)),
-    ...(name !== undefined && errors ? fieldProps(name, errors) : {}),
+    ...(name !== undefined && errors ? fieldProps(name, errors, errorId) : {}),
   };
 }

@@ -6,8 +6,8 @@ type Props = LabelledProps &
   Omit<ComponentPropsWithoutRef<"select">, "size"> & { tone?: ControlTone };
 
 /** A labelled select (its options as children), with its errors below it when it has any. */
-export function Select({ label, errors, size, tone, className, ...select }: Props) {
-  const frame = { id: select.id, name: select.name, label, errors, size, className };
+export function Select({ label, errors, errorId, size, tone, className, ...select }: Props) {
+  const frame = { id: select.id, name: select.name, label, errors, errorId, size, className };
   return (
     <Labelled {...frame}>
       <select {...select} {...labelledControl({ ...frame, tone })} />

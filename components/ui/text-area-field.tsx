@@ -10,8 +10,17 @@ type Props = LabelledProps &
   };
 
 /** A labelled textarea with its errors below it, wired for screen readers. */
-export function TextAreaField({ label, errors, size, tone, className, after, ...area }: Props) {
-  const frame = { id: area.id, name: area.name, label, errors, size, className };
+export function TextAreaField({
+  label,
+  errors,
+  errorId,
+  size,
+  tone,
+  className,
+  after,
+  ...area
+}: Props) {
+  const frame = { id: area.id, name: area.name, label, errors, errorId, size, className };
   return (
     <Labelled {...frame} after={after}>
       <textarea {...area} {...labelledControl({ ...frame, tone })} />

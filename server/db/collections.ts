@@ -28,6 +28,7 @@ export const COLLECTIONS = {
   apiTokens: "api_tokens",
   settings: "settings",
   savedViews: "saved_views",
+  savedReplies: "saved_replies",
 } as const;
 
 /** The write side's collections, with the read-model generation that reads use now. */

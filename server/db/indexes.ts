@@ -19,6 +19,8 @@ const WRITE_SIDE: Record<string, IndexDescription[]> = {
   [COLLECTIONS.savedViews]: [
     { name: "saved_views_user_name", key: { userId: 1, name: 1 }, unique: true },
   ],
+  // One saved reply per name, whatever its case: the unique key is the folded name.
+  [COLLECTIONS.savedReplies]: [{ name: "saved_replies_name", key: { nameKey: 1 }, unique: true }],
 };
 
 /**

@@ -8,6 +8,7 @@ type ActionErrorKind =
   | "invalid-transition"
   | "version-conflict"
   | "idempotency-mismatch"
+  | "conflict"
   | "unavailable"
   | "internal";
 

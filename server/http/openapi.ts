@@ -22,17 +22,25 @@ import { sendReplyInput } from "@/server/tickets/commands/send-reply";
 import { changeTagsInput } from "@/server/tickets/commands/change-tags";
 import { receiveMessageInput } from "@/server/tickets/commands/receive-message";
 import { listTicketsQuery } from "@/server/read-models/ticket-list/query";
+import { peopleListSchema } from "@/server/people/people-schema";
+import {
+  savedReplyInput,
+  savedReplyListSchema,
+  savedReplySchema,
+} from "@/server/saved-replies/schemas";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-const problems = (...statuses: number[]) =>
+/** Problem responses by status, described by PROBLEM_TEXT or by a `[status, text]` pair. */
+const problems = (...statuses: (number | [number, string])[]) =>
   Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      {
-        description: PROBLEM_TEXT[status] ?? "Problem",
-        content: { "application/problem+json": { schema: problemSchema } },
-      },
-    ]),
+    statuses.map((entry) => {
+      const [status, description] =
+        typeof entry === "number" ? [entry, PROBLEM_TEXT[entry] ?? "Problem"] : entry;
+      return [
+        status,
+        { description, content: { "application/problem+json": { schema: problemSchema } } },
+      ];
+    }),
   );
 const PROBLEM_TEXT: Record<number, string> = {
   400: "Invalid input: malformed JSON, unknown or wrong fields, values out of range",
@@ -193,6 +201,71 @@ function build() {
     responses: {
       200: { description: "Queued again", ...json(retriedSchema) },
       ...problems(401, 403, 404, 503),
+    },
+  });
+
+  const replyNotFound: [number, string] = [404, "No such saved reply (or a malformed id)"];
+  const replyConflict: [number, string] = [
+    409,
+    "The name is taken, whatever its case (type …/conflict, errors.name), or there are already 200 saved replies",
+  ];
+  const replyAccess: [number, string] = [403, "Only leads and write tokens manage saved replies"];
+  registry.registerPath({
+    method: "get",
+    path: "/api/saved-replies",
+    summary: "The desk's saved replies, by name (ignoring case)",
+    responses: {
+      200: { description: "Every saved reply", ...json(savedReplyListSchema) },
+      ...problems(401, 503),
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/saved-replies",
+    summary: "Add a saved reply (leads and write tokens)",
+    request: { body: { required: true, ...json(savedReplyInput) } },
+    responses: {
+      201: {
+        description: "Created. Location names the saved reply.",
+        headers: {
+          Location: { schema: { type: "string" }, description: "/api/saved-replies/{id}" },
+        },
+        ...json(savedReplySchema),
+      },
+      ...problems(400, 401, replyAccess, replyConflict, 413, 415, 503),
+    },
+  });
+  const replyIdParam = z.object({
+    id: z.string().meta({ description: "The saved reply's id: 24 hexadecimal characters" }),
+  });
+  registry.registerPath({
+    method: "put",
+    path: "/api/saved-replies/{id}",
+    summary: "Replace a saved reply's name and body (leads and write tokens)",
+    request: { params: replyIdParam, body: { required: true, ...json(savedReplyInput) } },
+    responses: {
+      200: { description: "Saved", ...json(savedReplySchema) },
+      ...problems(400, 401, replyAccess, replyNotFound, replyConflict, 413, 415, 503),
+    },
+  });
+  registry.registerPath({
+    method: "delete",
+    path: "/api/saved-replies/{id}",
+    summary: "Delete a saved reply (leads and write tokens)",
+    request: { params: replyIdParam },
+    responses: {
+      204: { description: "Deleted" },
+      ...problems(401, replyAccess, replyNotFound, 503),
+    },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/people",
+    summary: "Everyone active (id, name, role), by name, for pickers",
+    responses: {
+      200: { description: "The active people", ...json(peopleListSchema) },
+      ...problems(401, 503),
     },
   });
 

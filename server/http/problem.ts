@@ -1,7 +1,12 @@
 import "server-only";
 import { AuthError } from "@/server/auth/access";
 import { isTransientDatabaseError } from "@/server/db/errors";
-import { DomainError, ValidationError, type FieldErrors } from "@/server/tickets/domain/errors";
+import {
+  ConflictError,
+  DomainError,
+  ValidationError,
+  type FieldErrors,
+} from "@/server/tickets/domain/errors";
 
 const TYPE_BASE = "https://support-desk.example/problems";
 
@@ -81,6 +86,10 @@ export function problemFor(error: unknown): Response {
         return problem(409, "invalid-transition", "Not allowed for this ticket", error.message);
       case "version-conflict":
         return problem(409, "version-conflict", "Version conflict", error.message);
+      case "conflict":
+        return problem(409, "conflict", "Conflict", error.message, {
+          errors: error instanceof ConflictError ? error.fieldErrors : {},
+        });
       case "idempotency-mismatch":
         return problem(422, "idempotency-key-reused", "Idempotency key reused", error.message);
       default: {

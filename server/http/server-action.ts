@@ -8,7 +8,7 @@ import type { ActionFailure } from "@/server/http/action-state";
 import { actionPrincipal } from "@/server/http/authorized-action";
 import { isDatabaseUnavailable } from "@/server/http/problem";
 import { fieldErrorsOf } from "@/server/http/validation";
-import { DomainError, ValidationError } from "@/server/tickets/domain/errors";
+import { ConflictError, DomainError, ValidationError } from "@/server/tickets/domain/errors";
 import type { Actor } from "@/server/tickets/domain/types";
 
 /** Who called an action: the signed-in person, and the actor their writes are recorded as. */
@@ -73,7 +73,8 @@ export function serverAction<Raw, Schema extends z.ZodType, Outcome extends { st
 
 function failureOf(error: unknown, values: Record<string, string>): ActionFailure {
   if (error instanceof DomainError) {
-    const fieldErrors = error instanceof ValidationError ? error.fieldErrors : {};
+    const fieldErrors =
+      error instanceof ValidationError || error instanceof ConflictError ? error.fieldErrors : {};
     return { status: "error", kind: error.kind, message: error.message, fieldErrors, values };
   }
   if (isDatabaseUnavailable(error)) {

@@ -6,7 +6,7 @@ import type { AdminState } from "@/app/admin/actions";
 
 /**
  * A form bound to an admin server action, with its outcome (and any secret shown once) in a
- * live region below it. `children` gets the field errors.
+ * live region below it. `children` gets the field errors, and what a refused form had typed.
  */
 export function AdminForm({
   action,
@@ -15,16 +15,21 @@ export function AdminForm({
   label,
 }: {
   action: (state: AdminState, form: FormData) => Promise<AdminState>;
-  children: (errors: Record<string, string[]>, pending: boolean) => ReactNode;
+  children: (
+    errors: Record<string, string[]>,
+    pending: boolean,
+    values: Record<string, string>,
+  ) => ReactNode;
   className?: string;
   label: string;
 }) {
   const [state, run, pending] = useActionState<AdminState, FormData>(action, idleState);
   const errors = state.status === "error" ? state.fieldErrors : {};
+  const values = state.status === "error" ? state.values : {};
   return (
     <div className={className}>
       <form action={run} aria-label={label} noValidate className="contents">
-        {children(errors, pending)}
+        {children(errors, pending, values)}
       </form>
       <div role="status" aria-live="polite" className="text-sm">
         {state.status === "error" ? (

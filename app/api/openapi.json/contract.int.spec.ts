@@ -6,8 +6,11 @@ import type { z } from "zod";
 import * as dashboard from "@/app/api/dashboard/route";
 import * as health from "@/app/api/health/route";
 import * as openapi from "@/app/api/openapi.json/route";
+import * as people from "@/app/api/people/route";
 import * as retry from "@/app/api/projections/dead-letters/[ticketId]/retry/route";
 import * as projections from "@/app/api/projections/route";
+import * as savedReply from "@/app/api/saved-replies/[id]/route";
+import * as savedReplies from "@/app/api/saved-replies/route";
 import * as assignee from "@/app/api/tickets/[ticketId]/assignee/route";
 import * as notes from "@/app/api/tickets/[ticketId]/notes/route";
 import * as priority from "@/app/api/tickets/[ticketId]/priority/route";
@@ -22,6 +25,10 @@ import { send, type Sent } from "@/server/testing/http";
 import type { Dashboard } from "@/server/read-models/dashboard/dashboard-schema";
 import type { TicketDetail } from "@/server/read-models/ticket-detail/detail-schema";
 import type { TicketListPage } from "@/server/read-models/ticket-list/item-schema";
+import type { listActivePeople } from "@/server/people/directory";
+import type { peopleListSchema } from "@/server/people/people-schema";
+import type { listSavedReplies } from "@/server/saved-replies/list-saved-replies";
+import type { savedReplyListSchema } from "@/server/saved-replies/schemas";
 
 type Document = {
   openapi: string;
@@ -52,6 +59,11 @@ function expectContract(path: string, method: string, res: Sent) {
   expect(operation, `${method.toUpperCase()} ${path} is documented`).toBeDefined();
   const response = operation!.responses[String(res.status)];
   expect(response, `${method.toUpperCase()} ${path} documents status ${res.status}`).toBeDefined();
+  if (res.status === 204) {
+    expect(response!.content).toBeUndefined();
+    expect(res.body).toBeNull();
+    return;
+  }
   const mediaType = res.contentType.split(";")[0]!;
   expect(Object.keys(response!.content ?? {})).toContain(mediaType);
   const validate = ajv.getSchema(
@@ -69,8 +81,11 @@ describe("the API honours its OpenAPI document", () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/api/dashboard",
       "/api/health",
+      "/api/people",
       "/api/projections",
       "/api/projections/dead-letters/{ticketId}/retry",
+      "/api/saved-replies",
+      "/api/saved-replies/{id}",
       "/api/tickets",
       "/api/tickets/{ticketId}",
       "/api/tickets/{ticketId}/assignee",
@@ -185,9 +200,46 @@ describe("the API honours its OpenAPI document", () => {
     expectContract("/api/tickets", "post", readOnly);
   });
 
+  it("matches real responses of the saved-reply and people routes", async () => {
+    const add = (json: unknown, as: "write" | "read" = "write") =>
+      send(savedReplies.POST, "/api/saved-replies", { json, as });
+    const created = await add({ name: "Contract", body: "Hi {{customer.name}}" });
+    expectContract("/api/saved-replies", "post", created); // 201
+    const { id } = created.body as { id: string };
+    const on = (method: "PUT" | "DELETE", target: string, json?: unknown) =>
+      send(
+        method === "PUT" ? savedReply.PUT : savedReply.DELETE,
+        `/api/saved-replies/${target}`,
+        { method, json },
+        { id: target },
+      );
+
+    expectContract("/api/saved-replies", "post", await add({ name: "", body: "" })); // 400
+    expectContract("/api/saved-replies", "post", await add({ name: "CONTRACT", body: "b" })); // 409
+    expectContract("/api/saved-replies", "post", await add({ name: "R", body: "b" }, "read")); // 403
+    expectContract("/api/saved-replies", "get", await send(savedReplies.GET, "/api/saved-replies"));
+    expectContract("/api/saved-replies/{id}", "put", await on("PUT", id, { name: "C", body: "b" }));
+    expectContract("/api/saved-replies/{id}", "put", await on("PUT", id, { name: "C" })); // 400
+    expectContract("/api/saved-replies/{id}", "delete", await on("DELETE", id)); // 204
+    expectContract("/api/saved-replies/{id}", "delete", await on("DELETE", id)); // 404
+    expectContract("/api/saved-replies/{id}", "put", await on("PUT", "x", { name: "C" })); // 404
+    expectContract("/api/people", "get", await send(people.GET, "/api/people"));
+    expectContract(
+      "/api/people",
+      "get",
+      await send(people.GET, "/api/people", { as: "anonymous" }),
+    );
+  });
+
   it("types what the queries return as what the document describes", () => {
     expectTypeOf<TicketListPage>().toExtend<z.input<typeof ticketListPageSchema>>();
     expectTypeOf<TicketDetail>().toExtend<z.input<typeof ticketDetailSchema>>();
     expectTypeOf<Dashboard>().toExtend<z.input<typeof dashboardSchema>>();
+    expectTypeOf<{
+      items: Awaited<ReturnType<typeof listSavedReplies>>;
+    }>().toExtend<z.input<typeof savedReplyListSchema>>();
+    expectTypeOf<{
+      items: Awaited<ReturnType<typeof listActivePeople>>;
+    }>().toExtend<z.input<typeof peopleListSchema>>();
   });
 });

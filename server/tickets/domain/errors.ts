@@ -4,11 +4,27 @@ export type FieldErrors = Record<string, string[]>;
 /** A rule said no. Carries no HTTP or UI knowledge; adapters map `kind` to their own terms. */
 export abstract class DomainError extends Error {
   abstract readonly kind:
-    "validation" | "not-found" | "invalid-transition" | "version-conflict" | "idempotency-mismatch";
+    | "validation"
+    | "not-found"
+    | "invalid-transition"
+    | "version-conflict"
+    | "idempotency-mismatch"
+    | "conflict";
 }
 
 export class ValidationError extends DomainError {
   readonly kind = "validation";
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Valid input that clashes with what is stored (a name already taken, a full set). */
+export class ConflictError extends DomainError {
+  readonly kind = "conflict";
   constructor(
     message: string,
     readonly fieldErrors: FieldErrors = {},

@@ -4,7 +4,8 @@ import { PRIORITIES, STATUSES } from "@/server/tickets/domain/types";
 // The embedded database cannot store NUL characters, and no person types them.
 const noNul = (value: string) => !value.includes("\u0000");
 
-const text = (label: string, max: number) =>
+/** A required text field: trimmed, 1 to `max` characters, no NUL; the messages name it. */
+export const text = (label: string, max: number) =>
   z
     .string({ error: `${label} must be text.` })
     .trim()
