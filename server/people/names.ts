@@ -1,6 +1,6 @@
 import "server-only";
-import { ObjectId } from "mongodb";
 import { getCollections } from "@/server/db/client";
+import { peopleByIds } from "@/server/people/directory";
 
 /**
  * Read models keep a person's id, never their name, so a rename shows everywhere at once: names
@@ -8,21 +8,10 @@ import { getCollections } from "@/server/db/client";
  * read by `_id`.
  */
 export async function personNames(ids: Iterable<string | null>): Promise<Map<string, string>> {
-  const wanted = [
-    ...new Set([...ids].filter((id): id is string => id !== null && ObjectId.isValid(id))),
-  ];
+  const people = await peopleByIds([...ids].filter((id): id is string => id !== null));
   const names = new Map<string, string>();
-  if (wanted.length === 0) return names;
-  const { users } = await getCollections();
-  const found = users.find(
-    { _id: { $in: wanted.map((id) => ObjectId.createFromHexString(id)) } },
-    { projection: { name: 1, active: 1 } },
-  );
-  for await (const person of found) {
-    names.set(
-      person._id.toHexString(),
-      person.active ? person.name : `${person.name} (deactivated)`,
-    );
+  for (const [id, person] of people) {
+    names.set(id, person.active ? person.name : `${person.name} (deactivated)`);
   }
   return names;
 }

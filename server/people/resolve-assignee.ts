@@ -1,5 +1,5 @@
-import { ObjectId } from "mongodb";
 import { getCollections } from "@/server/db/client";
+import { peopleByIds } from "@/server/people/directory";
 import { ValidationError } from "@/server/tickets/domain/errors";
 import type { Assignable } from "@/server/tickets/domain/types";
 
@@ -8,16 +8,12 @@ const refuse = (field: string, message: string) =>
 
 /** The active person with this id; anyone else is refused, naming the field. */
 export async function assignableById(id: string, field = "assigneeId"): Promise<Assignable> {
-  const { users } = await getCollections();
-  const person = await users.findOne(
-    { _id: ObjectId.createFromHexString(id) },
-    { projection: { name: 1, active: 1 } },
-  );
+  const person = (await peopleByIds([id])).get(id.toLowerCase());
   if (!person) throw refuse(field, "There is no person with this id.");
   if (!person.active) {
     throw refuse(field, `${person.name} is deactivated and cannot be given new tickets.`);
   }
-  return { id, name: person.name };
+  return { id: person.id, name: person.name };
 }
 
 /** The one active person with exactly this name (the first version's free-text assignee). */

@@ -110,7 +110,7 @@ async function toDetail({ detail: doc, entries, version }: Parts): Promise<Ticke
     })),
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
-    version: Math.min(version, doc.version),
+    version,
     projectedAt: doc.projectedAt.toISOString(),
   };
 }
