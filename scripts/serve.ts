@@ -71,10 +71,18 @@ async function main() {
   await closeDb();
 
   const next = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
-  web = spawnWatched(process.execPath, [next, dev ? "dev" : "start", "-H", host, "-p", port], {
-    cwd: PROJECT_ROOT,
-    output: "inherit",
-  });
+  // Idle connections stay open longer than the clients' and proxies' own idle timeouts (often
+  // 60 s), so a client never sends a request on a connection the server is closing that moment:
+  // with Node's default 5 s, such a request fails with ECONNRESET.
+  const keepAlive = dev ? [] : ["--keepAliveTimeout", "65000"];
+  web = spawnWatched(
+    process.execPath,
+    [next, dev ? "dev" : "start", "-H", host, "-p", port, ...keepAlive],
+    {
+      cwd: PROJECT_ROOT,
+      output: "inherit",
+    },
+  );
   void web.exited.then((code) => {
     if (!stopping) void shutdown(code ?? 1);
   });
