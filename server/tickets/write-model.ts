@@ -70,12 +70,6 @@ export function messageDocument(ticketId: string, entry: ConversationEntry): Mes
   };
 }
 
-/** One ticket's messages, as an `_id` range (":" < every hex digit < ";"). */
-export const messagesOfTicket = (ticketId: string) => ({
-  $gt: `${ticketId}:`,
-  $lt: `${ticketId};`,
-});
-
 export const HISTORY_LIMIT = 500;
 export const IDEMPOTENCY_LIMIT = 50;
 

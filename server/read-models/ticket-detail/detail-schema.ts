@@ -72,4 +72,3 @@ export const ticketDetailSchema = z
   })
   .meta({ id: "TicketDetail" });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
-export type ConversationEntryView = TicketDetail["conversation"][number];

@@ -39,7 +39,7 @@ export function decideAssignAgent(state: TicketState, person: Assignable | null)
 }
 
 /** The person an input names, or null to unassign; unknown and deactivated people are refused. */
-export async function resolveAssignee(input: AssignAgentInput): Promise<Assignable | null> {
+async function resolveAssignee(input: AssignAgentInput): Promise<Assignable | null> {
   if (input.assigneeId !== undefined) {
     return input.assigneeId === null ? null : assignableById(input.assigneeId);
   }

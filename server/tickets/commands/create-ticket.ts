@@ -64,7 +64,7 @@ function ticketIdFor(key: string | undefined): ObjectId {
 }
 
 /** A ticket id that is a function of `seed`, so inserting it twice is one ticket. */
-export const derivedTicketId = (seed: string) =>
+const derivedTicketId = (seed: string) =>
   new ObjectId(createHash("sha256").update(seed).digest().subarray(0, 12));
 
 /**

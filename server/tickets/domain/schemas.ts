@@ -45,7 +45,7 @@ export const customerSchema = z.strictObject(
   { error: "Customer must be an object with an email and an optional name." },
 );
 
-export const TAG_PATTERN = /^[a-z0-9-]{1,40}$/;
+const TAG_PATTERN = /^[a-z0-9-]{1,40}$/;
 export const MAX_TAGS = 20;
 
 /** A tag: lower-case letters, digits and "-", 1–40 characters (upper case is lowered). */
