@@ -55,7 +55,7 @@ export async function waitForDrain(cols: Collections, timeoutMs: number): Promis
   }
 }
 
-/** The counters GET /api/dashboard reports, from a set of counter keys. */
+/** The counters GET /api/dashboard reports (assignees by person id), from counter keys. */
 export function dashboardFigures(counts: Counts) {
   const get = (key: string) => counts[key] ?? 0;
   const byAssignee: Record<string, number> = {};
@@ -85,14 +85,16 @@ export async function dashboardVersusRecount(baseURL: string, token: string, col
     signal: AbortSignal.timeout(30_000),
   });
   if (!res.ok) throw new Error(`GET /api/dashboard: ${res.status}`);
-  const body = (await res.json()) as DashboardFigures;
+  const body = (await res.json()) as DashboardFigures & {
+    assignees: { personId: string; count: number }[];
+  };
   const api: DashboardFigures = {
     total: body.total,
     byStatus: body.byStatus,
     byPriority: body.byPriority,
     unassigned: body.unassigned,
     withNotes: body.withNotes,
-    byAssignee: body.byAssignee,
+    byAssignee: Object.fromEntries(body.assignees.map((a) => [a.personId, a.count])),
   };
   return { api, recount: dashboardFigures(await recountDashboard(cols)) };
 }

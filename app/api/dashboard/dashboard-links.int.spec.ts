@@ -53,7 +53,7 @@ describe("dashboard links", () => {
     // Created just before the window, triaged inside it.
     const edge = await ticket("Edge before", windowStart - 1);
     await changeStatus(edge, { status: "triaged" }, at(windowStart + HOUR));
-    await givenPerson("Ada Lovelace");
+    const ada = await givenPerson("Ada Lovelace");
     await assignAgent(edge, { assignee: "Ada Lovelace" }, at(windowStart + HOUR));
     // Created at the first instant of the window.
     await ticket("Edge first", windowStart, { priority: "low" });
@@ -96,6 +96,8 @@ describe("dashboard links", () => {
     expect(dashboard.total).toBe(8);
     expect(links.byStatus.closed.value).toBe(3);
     expect(dashboard.byAssignee).toEqual({ "Ada Lovelace": 2 });
+    expect(dashboard.assignees).toEqual([{ personId: ada, name: "Ada Lovelace", count: 2 }]);
+    expect(links.byAssignee[0]?.params.assignee).toBe(ada);
     expect(links.unassigned.value).toBe(3);
     expect(links.withNotes.value).toBe(3);
     expect(links.timeToTriage.value).toBe(5); // edge, high, direct, back, bob

@@ -102,7 +102,7 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
                 <tbody>
                   {links.byAssignee.map((a) => (
                     <tr
-                      key={a.assignee}
+                      key={a.personId}
                       className="border-b border-slate-100 dark:border-slate-800"
                     >
                       <th scope="row" className="break-words py-1 pr-4 font-normal">
@@ -110,7 +110,7 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
                       </th>
                       <td className="py-1 text-right">
                         <NumberLink
-                          metric={`byAssignee.${a.assignee}`}
+                          metric={`byAssignee.${a.personId}`}
                           number={a}
                           context={`active tickets assigned to ${a.assignee}`}
                         />

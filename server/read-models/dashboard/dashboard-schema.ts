@@ -9,38 +9,59 @@ const durationStats = z.object({
 });
 export type DurationStats = z.infer<typeof durationStats>;
 
-/** The dashboard as GET /api/dashboard returns it, and as its view document stores it. */
-export const dashboardSchema = z
-  .object({
-    total: z.number().int(),
-    byStatus: z.object({
-      open: z.number().int(),
-      triaged: z.number().int(),
-      closed: z.number().int(),
+/**
+ * The dashboard as its view document stores it: assignees by person id only, so a rename never
+ * leaves a stale name in a read model (names are added when it is read, `get-dashboard.ts`).
+ */
+export const storedDashboardSchema = z.object({
+  total: z.number().int(),
+  byStatus: z.object({
+    open: z.number().int(),
+    triaged: z.number().int(),
+    closed: z.number().int(),
+  }),
+  byPriority: z
+    .object({
+      low: z.number().int(),
+      normal: z.number().int(),
+      high: z.number().int(),
+      urgent: z.number().int(),
+    })
+    .meta({ description: "Active (not closed) tickets." }),
+  unassigned: z.number().int().meta({ description: "Active tickets with no assignee." }),
+  withNotes: z.number().int(),
+  byAssigneeId: z.record(z.string(), z.number().int()),
+  /** The last 30 UTC days, oldest first. */
+  perDay: z.array(
+    z.object({ day: z.iso.date(), created: z.number().int(), closed: z.number().int() }),
+  ),
+  /** From creation to first triage, for tickets triaged in the last 30 days. */
+  timeToTriage: durationStats,
+  /** From creation to close, for tickets closed in the last 30 days. */
+  timeToClose: durationStats,
+  /** When the projector last changed these numbers (null: nothing projected yet). */
+  asOf: isoTimeField.nullable(),
+});
+export type StoredDashboard = z.infer<typeof storedDashboardSchema>;
+
+/** The dashboard as GET /api/dashboard returns it. */
+export const dashboardSchema = storedDashboardSchema
+  .omit({ byAssigneeId: true })
+  .extend({
+    byAssignee: z.record(z.string(), z.number().int()).meta({
+      description:
+        "Active tickets per assignee, by their current name (as in the first version; people " +
+        "who share a name are counted together). `assignees` has them by person.",
     }),
-    byPriority: z
-      .object({
-        low: z.number().int(),
-        normal: z.number().int(),
-        high: z.number().int(),
-        urgent: z.number().int(),
-      })
-      .meta({ description: "Active (not closed) tickets." }),
-    unassigned: z.number().int().meta({ description: "Active tickets with no assignee." }),
-    withNotes: z.number().int(),
-    byAssignee: z
-      .record(z.string(), z.number().int())
-      .meta({ description: "Active tickets per assignee." }),
-    /** The last 30 UTC days, oldest first. */
-    perDay: z.array(
-      z.object({ day: z.iso.date(), created: z.number().int(), closed: z.number().int() }),
-    ),
-    /** From creation to first triage, for tickets triaged in the last 30 days. */
-    timeToTriage: durationStats,
-    /** From creation to close, for tickets closed in the last 30 days. */
-    timeToClose: durationStats,
-    /** When the projector last changed these numbers (null: nothing projected yet). */
-    asOf: isoTimeField.nullable(),
+    assignees: z
+      .array(
+        z.object({
+          personId: z.string(),
+          name: z.string().meta({ description: 'Current name; "(deactivated)" when they are.' }),
+          count: z.number().int(),
+        }),
+      )
+      .meta({ description: "Active tickets per assigned person, most first, then by name." }),
   })
   .meta({ id: "Dashboard" });
 export type Dashboard = z.infer<typeof dashboardSchema>;

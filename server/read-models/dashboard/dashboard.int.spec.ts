@@ -14,6 +14,7 @@ import { changeStatus } from "@/server/tickets/commands/change-status";
 import { setPriority } from "@/server/tickets/commands/set-priority";
 import { SUMMARY_ID, splitKeys } from "@/server/read-models/dashboard/documents";
 import type { TicketDocument } from "@/server/tickets/write-model";
+import { setUserActive } from "@/server/auth/users";
 import { getDashboard } from "@/server/read-models/dashboard/get-dashboard";
 import { nonZero, recountDashboard } from "@/server/read-models/dashboard/recount";
 import { as, drainProjectionQueue, create, givenPerson } from "@/server/testing/fixtures";
@@ -37,7 +38,7 @@ describe("dashboard read model", () => {
       await create({ subject: "C", message: "c", priority: "urgent" }, as("x", new Date(t0 + HOUR)))
     ).ticketId;
     await changeStatus(a, { status: "triaged" }, as("x", new Date(t0 + 2 * HOUR)));
-    await givenPerson("Ada Lovelace");
+    const ada = await givenPerson("Ada Lovelace");
     await assignAgent(a, { assignee: "Ada Lovelace" }, as("x", new Date(t0 + 2 * HOUR)));
     await givenPerson('J. R. "Bob" $mith');
     await assignAgent(b, { assignee: 'J. R. "Bob" $mith' }, as("x", new Date(t0 + 2 * HOUR)));
@@ -60,6 +61,13 @@ describe("dashboard read model", () => {
     expect(dashboard.timeToClose.p50Ms).toBeLessThan(3.4 * HOUR);
     expect(dashboard.perDay).toHaveLength(30);
     expect(dashboard.asOf).not.toBeNull();
+    expect(dashboard.assignees).toContainEqual({ personId: ada, name: "Ada Lovelace", count: 1 });
+
+    // When Ada is deactivated, the dashboard says so at once, with nothing projected again.
+    await setUserActive(ada, false);
+    const after = await getDashboard();
+    expect(after.byAssignee["Ada Lovelace (deactivated)"]).toBe(1);
+    expect(after.byAssignee["Ada Lovelace"]).toBeUndefined();
   });
 
   it("counts nothing twice when a version is projected again or an older one arrives late", async () => {

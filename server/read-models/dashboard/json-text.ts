@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dashboardSchema } from "@/server/read-models/dashboard/dashboard-schema";
+import { storedDashboardSchema } from "@/server/read-models/dashboard/dashboard-schema";
 
 /**
  * A value stored as one JSON text field, checked against its schema on the way in and out. The
@@ -42,5 +42,5 @@ export const pendingText = jsonText(
 );
 export type PendingAggregation = z.infer<typeof pendingText>;
 
-/** The dashboard as served. */
-export const dashboardText = jsonText(dashboardSchema);
+/** The dashboard as its view stores it. */
+export const dashboardText = jsonText(storedDashboardSchema);

@@ -21,8 +21,8 @@ export interface DashboardLinks {
   byPriority: Record<Priority, LinkedNumber>;
   unassigned: LinkedNumber;
   withNotes: LinkedNumber;
-  /** Most loaded first, then by name. */
-  byAssignee: (LinkedNumber & { assignee: string })[];
+  /** Most loaded first, then by name; each drills down by the person's id. */
+  byAssignee: (LinkedNumber & { personId: string; assignee: string })[];
   perDay: { day: string; created: LinkedNumber; closed: LinkedNumber }[];
   /** The populations the durations are computed over: triaged / closed within the window. */
   timeToTriage: LinkedNumber;
@@ -49,9 +49,12 @@ export function dashboardLinks(dashboard: Dashboard): DashboardLinks {
     })),
     unassigned: { value: dashboard.unassigned, params: { ...active, unassigned: "true" } },
     withNotes: { value: dashboard.withNotes, params: { hasNote: "true" } },
-    byAssignee: Object.entries(dashboard.byAssignee)
-      .sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
-      .map(([assignee, value]) => ({ assignee, value, params: { ...active, assignee } })),
+    byAssignee: dashboard.assignees.map(({ personId, name, count }) => ({
+      personId,
+      assignee: name,
+      value: count,
+      params: { ...active, assignee: personId },
+    })),
     perDay: dashboard.perDay.map(({ day, created, closed }) => ({
       day,
       created: { value: created, params: { createdFrom: day, createdTo: day } },
@@ -81,7 +84,7 @@ export function allLinkedNumbers(links: DashboardLinks): (LinkedNumber & { name:
     ...PRIORITIES.map((p) => ({ name: `byPriority.${p}`, ...links.byPriority[p] })),
     { name: "unassigned", ...links.unassigned },
     { name: "withNotes", ...links.withNotes },
-    ...links.byAssignee.map((a) => ({ name: `byAssignee.${a.assignee}`, ...a })),
+    ...links.byAssignee.map((a) => ({ name: `byAssignee.${a.personId}`, ...a })),
     ...links.perDay.flatMap((d) => [
       { name: `perDay.${d.day}.created`, ...d.created },
       { name: `perDay.${d.day}.closed`, ...d.closed },

@@ -1,23 +1,26 @@
 import { PRIORITIES, STATUSES, type Priority, type Status } from "@/server/tickets/domain/types";
 import { binMidpointMs, day, decodeKey } from "@/server/read-models/dashboard/contribution";
-import type { Dashboard, DurationStats } from "@/server/read-models/dashboard/dashboard-schema";
+import type {
+  DurationStats,
+  StoredDashboard,
+} from "@/server/read-models/dashboard/dashboard-schema";
 import type { Counts } from "@/server/read-models/dashboard/json-text";
 
 const DASHBOARD_DAYS = 30;
 
-export function toDashboard(counts: Counts, projectedAt: Date | null, now: Date): Dashboard {
+export function toDashboard(counts: Counts, projectedAt: Date | null, now: Date): StoredDashboard {
   const get = (key: string) => counts[key] ?? 0;
   const days = Array.from({ length: DASHBOARD_DAYS }, (_, i) =>
     day(new Date(now.getTime() - (DASHBOARD_DAYS - 1 - i) * 86_400_000)),
   );
   const inWindow = new Set(days);
 
-  const byAssignee: Record<string, number> = {};
+  const byAssigneeId: Record<string, number> = {};
   const triage: Counts = {};
   const close: Counts = {};
   for (const [key, value] of Object.entries(counts)) {
     if (value <= 0) continue;
-    if (key.startsWith("a:")) byAssignee[decodeKey(key.slice(2))] = value;
+    if (key.startsWith("a:")) byAssigneeId[decodeKey(key.slice(2))] = value;
     const [kind, keyDay, bin] = key.split(":");
     if ((kind === "tt" || kind === "tc") && keyDay && bin && inWindow.has(keyDay)) {
       const into = kind === "tt" ? triage : close;
@@ -34,7 +37,7 @@ export function toDashboard(counts: Counts, projectedAt: Date | null, now: Date)
     >,
     unassigned: get("u"),
     withNotes: get("n"),
-    byAssignee,
+    byAssigneeId,
     perDay: days.map((d) => ({ day: d, created: get(`c:${d}`), closed: get(`x:${d}`) })),
     timeToTriage: percentiles(triage),
     timeToClose: percentiles(close),
