@@ -1,6 +1,7 @@
 import "server-only";
 import { AuthError } from "@/server/auth/access";
 import { isTransientDatabaseError } from "@/server/db/errors";
+import { TicketContendedError } from "@/server/tickets/commands/contention";
 import {
   ConflictError,
   DomainError,
@@ -97,6 +98,16 @@ export function problemFor(error: unknown): Response {
         throw new Error(`unmapped domain error ${String(unreachable)}`);
       }
     }
+  }
+  if (error instanceof TicketContendedError) {
+    return problem(
+      503,
+      "contended",
+      "Ticket busy",
+      `${error.message} Send the same Idempotency-Key so a retried write is applied once.`,
+      {},
+      { "retry-after": "1" },
+    );
   }
   if (isDatabaseUnavailable(error)) {
     return problem(

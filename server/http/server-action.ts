@@ -7,6 +7,7 @@ import { reportDatabaseOutcome } from "@/server/db/client";
 import type { ActionFailure } from "@/server/http/action-state";
 import { actionPrincipal } from "@/server/http/authorized-action";
 import { isDatabaseUnavailable } from "@/server/http/problem";
+import { TicketContendedError } from "@/server/tickets/commands/contention";
 import { fieldErrorsOf } from "@/server/http/validation";
 import { ConflictError, DomainError, ValidationError } from "@/server/tickets/domain/errors";
 import type { Actor } from "@/server/tickets/domain/types";
@@ -76,6 +77,11 @@ function failureOf(error: unknown, values: Record<string, string>): ActionFailur
     const fieldErrors =
       error instanceof ValidationError || error instanceof ConflictError ? error.fieldErrors : {};
     return { status: "error", kind: error.kind, message: error.message, fieldErrors, values };
+  }
+  if (error instanceof TicketContendedError) {
+    const message =
+      "Many changes are being made to this ticket right now; nothing was saved. Please try again.";
+    return { status: "error", kind: "unavailable", message, fieldErrors: {}, values };
   }
   if (isDatabaseUnavailable(error)) {
     return { status: "error", kind: "unavailable", message: UNAVAILABLE, fieldErrors: {}, values };

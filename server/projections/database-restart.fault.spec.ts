@@ -8,7 +8,7 @@ import type { Collections } from "@/server/db/collections";
 import { freePort, startEmbeddedDb, type EmbeddedDb } from "@/server/db/embedded";
 import { verifyProjections } from "@/server/projections/verify";
 import { startApp, type AppProcess } from "@/server/testing/app-process";
-import { DeskLoad, responseProblem, type Sent } from "@/server/testing/http-load";
+import { DeskLoad, givenLoadAgents, responseProblem, type Sent } from "@/server/testing/http-load";
 import {
   dashboardVersusRecount,
   historyProblems,
@@ -39,6 +39,9 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "support-desk-restart-"));
   db = await startEmbeddedDb({ dataDir, port: await freePort(), onLog });
   app = await startApp({ env: { MONGODB_URI: db.uri } });
+  const seeding = await openDesk(db.uri);
+  await givenLoadAgents(seeding.cols);
+  await seeding.client.close();
 });
 
 afterAll(async () => {

@@ -3,9 +3,10 @@
 // projector processes work that the web server's own best-effort projection cannot take first
 // (it projects the ticket of every command it serves, even with PROJECTOR_IN_PROCESS=false).
 import { randomInt } from "node:crypto";
-import type { Sent } from "@/server/testing/http-load";
+import { LOAD_AGENTS, type Sent } from "@/server/testing/http-load";
 
-const AGENTS = ["Ada Lovelace", "Grace Hopper", "Zoë.Ünïcode", null];
+/** Three of the load's people (made people of the desk by `givenLoadAgents`), and nobody. */
+const AGENTS = [LOAD_AGENTS[0], LOAD_AGENTS[1], LOAD_AGENTS[4], null];
 const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 const STATUSES = ["open", "triaged", "closed"] as const;
 

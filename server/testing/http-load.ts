@@ -2,9 +2,21 @@
 // concurrent clients, each response recorded. It remembers which tickets it saw closed, so that
 // a later attempt to reopen one (or to reassign or reprioritise it) has a certain answer: 409.
 import { randomInt } from "node:crypto";
+import { ObjectId } from "mongodb";
+import type { Collections } from "@/server/db/collections";
 
 export type CommandKind =
-  "create" | "status" | "reopen" | "assign" | "unassign" | "note" | "priority" | "versioned";
+  | "create"
+  | "status"
+  | "reopen"
+  | "assign"
+  | "unassign"
+  | "note"
+  | "priority"
+  | "versioned"
+  | "message"
+  | "reply"
+  | "tags";
 
 export interface Sent {
   kind: CommandKind;
@@ -34,9 +46,20 @@ const WEIGHTS: [CommandKind, number][] = [
   ["note", 22],
   ["priority", 14],
   ["versioned", 6],
+  ["message", 10],
+  ["reply", 10],
+  ["tags", 6],
 ];
+const TAGS = ["billing", "bug", "vip", "refund-2026"] as const;
 const TOTAL_WEIGHT = WEIGHTS.reduce((sum, [, w]) => sum + w, 0);
-const AGENTS = ["Ada Lovelace", "Grace Hopper", "Lena Vogel", "Aisha Khan", "Zoë.Ünïcode 🚀"];
+/** The people the loads assign tickets to: `givenLoadAgents` makes them people of the desk. */
+export const LOAD_AGENTS = [
+  "Ada Lovelace",
+  "Grace Hopper",
+  "Lena Vogel",
+  "Aisha Khan",
+  "Zoë.Ünïcode 🚀",
+] as const;
 const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 const STATUSES = ["open", "triaged", "closed"] as const;
 
@@ -64,6 +87,29 @@ function describeError(error: unknown): string {
     e = e.cause;
   }
   return parts.join(" ← ");
+}
+
+/**
+ * Makes the load's agents people of the desk whose collections these are (inserted directly, as
+ * `givenPeople` does: an argon2 hash each would only slow the set-up), unless they already are.
+ * Assignment is to people of the directory, so without them every assign would be refused.
+ */
+export async function givenLoadAgents(cols: Collections): Promise<void> {
+  const now = new Date();
+  for (const name of LOAD_AGENTS) {
+    if (await cols.users.findOne({ name }, { projection: { _id: 1 } })) continue;
+    const _id = new ObjectId();
+    await cols.users.insertOne({
+      _id,
+      email: `load-${_id.toHexString()}@desk.test`,
+      name,
+      role: "agent",
+      passwordHash: "not-a-hash",
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
 }
 
 export class DeskLoad {
@@ -116,7 +162,8 @@ export class DeskLoad {
     record.ms = Math.round(performance.now() - started);
     this.sent.push(record);
     if (record.version !== null && record.ticketId) {
-      if (kind === "create") this.tickets.push(record.ticketId);
+      // A create, or a message to a closed ticket that opened a follow-up (201).
+      if (kind === "create" || record.status === 201) this.tickets.push(record.ticketId);
       const known = this.lastVersion.get(record.ticketId) ?? 0;
       this.lastVersion.set(record.ticketId, Math.max(known, record.version));
       if (kind === "status" && (body as { status: string }).status === "closed") {
@@ -155,7 +202,7 @@ export class DeskLoad {
         if (this.closed.size > 0) id = pick([...this.closed]);
         return this.post(kind, on("status"), { status: pick(["open", "triaged"]) }, id);
       case "assign":
-        return this.post(kind, on("assignee"), { assignee: pick(AGENTS) }, id);
+        return this.post(kind, on("assignee"), { assignee: pick(LOAD_AGENTS) }, id);
       case "unassign":
         return this.post(kind, on("assignee"), { assignee: null }, id);
       case "note":
@@ -167,6 +214,18 @@ export class DeskLoad {
         const expectedVersion = this.lastVersion.get(id) ?? 1;
         return this.post(kind, on("notes"), { body: "Pinned to a version.", expectedVersion }, id);
       }
+      case "message":
+        // Never refused: on a closed ticket it opens a follow-up (201).
+        return this.post(
+          kind,
+          on("messages"),
+          { body: `Customer again, ${++this.seq}: any news? Ça va 🙂`, customer: null },
+          id,
+        );
+      case "reply":
+        return this.post(kind, on("replies"), { body: `Reply ${++this.seq}: on it.` }, id);
+      case "tags":
+        return this.post(kind, on("tags"), { add: [pick(TAGS)], remove: [pick(TAGS)] }, id);
       default: {
         const unreachable: never = kind;
         throw new Error(`unknown command kind ${String(unreachable)}`);
@@ -228,7 +287,10 @@ export function responseProblem(s: Sent, options: { allowUnavailable?: boolean }
       return s.kind === "versioned" ? null : `a conflict without expectedVersion: ${describe()}`;
     }
     if (s.problemType?.endsWith("/invalid-transition")) {
-      return s.kind === "note" || s.kind === "versioned" ? `a note refused: ${describe()}` : null;
+      // Notes, messages and tags are taken on a closed ticket too; replies, changes are not.
+      return ["note", "versioned", "message", "tags"].includes(s.kind)
+        ? `refused on a closed ticket: ${describe()}`
+        : null;
     }
   }
   if (

@@ -133,8 +133,11 @@ export async function lostAcknowledged(cols: Collections, sent: Sent[]): Promise
 
 /**
  * The write model's own invariants after any interleaving: versions are 1..n without gaps or
- * repeats, and nothing but notes happened to a ticket after it was closed.
+ * repeats, and nothing but notes, tags and follow-up links (what a closed ticket takes) happened
+ * to a ticket after it was closed: no status change, assignment, priority, message or reply.
  */
+const AFTER_CLOSE: ReadonlySet<string> = new Set(["NoteAdded", "TagsChanged", "FollowUpCreated"]);
+
 export async function historyProblems(cols: Collections): Promise<string[]> {
   const problems: string[] = [];
   const cursor = cols.tickets.find({}, { projection: { version: 1, history: 1, status: 1 } });
@@ -151,7 +154,7 @@ export async function historyProblems(cols: Collections): Promise<string[]> {
       (h) => h.type === "StatusChanged" && h.changes.to === "closed",
     );
     if (closedAt >= 0) {
-      const after = ticket.history.slice(closedAt + 1).filter((h) => h.type !== "NoteAdded");
+      const after = ticket.history.slice(closedAt + 1).filter((h) => !AFTER_CLOSE.has(h.type));
       if (after.length > 0 || ticket.status !== "closed") {
         problems.push(`${id}: changed after it was closed: ${after.map((h) => h.type).join()}`);
       }

@@ -9,7 +9,7 @@ import {
   type ProjectorProcess,
 } from "@/server/testing/app-process";
 import { handlerLoad } from "@/server/testing/handler-load";
-import { responseProblem, type Sent } from "@/server/testing/http-load";
+import { givenLoadAgents, responseProblem, type Sent } from "@/server/testing/http-load";
 import {
   dashboardVersusRecount,
   historyProblems,
@@ -41,6 +41,7 @@ export function projectorDesk(): ProjectorDesk {
   beforeAll(async () => {
     app = await startApp({ env: { PROJECTOR_IN_PROCESS: "false" } });
     desk = await openDesk(app.mongoUri);
+    await givenLoadAgents(desk.cols);
     process.env.MONGODB_URI = app.mongoUri; // before the handlers are first imported
     script = await handlerLoad();
   });

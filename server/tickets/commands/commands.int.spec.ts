@@ -126,6 +126,21 @@ describe("ticket commands against the database", () => {
     }
   });
 
+  it("10 writers adding notes to one ticket at once: each is applied once, none is refused", async () => {
+    // Given one ticket; when ten notes are added to it at the same moment.
+    const id = await ticket();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => addNote(id, { body: `Writer ${i}` }, as())),
+    );
+    // Then every writer was answered with its own version, and every note is in the ticket.
+    expect(results.map((r) => r.version).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 10 }, (_, i) => i + 2),
+    );
+    const doc = (await load(id))!;
+    expect(doc.version).toBe(11);
+    expect(doc.messageIds).toHaveLength(10);
+  });
+
   it("a repeated idempotency key on create returns the first result and creates one ticket", async () => {
     const cols = await getCollections();
     const before = await cols.tickets.countDocuments();

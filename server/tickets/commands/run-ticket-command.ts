@@ -17,6 +17,7 @@ import {
   type TicketEvent,
   type TicketState,
 } from "@/server/tickets/domain/types";
+import { CONTENTION, TicketContendedError, backoffMs } from "@/server/tickets/commands/contention";
 import { isDuplicateKey } from "@/server/db/errors";
 import {
   HISTORY_LIMIT,
@@ -38,8 +39,6 @@ import {
 } from "@/server/tickets/commands/command-options";
 
 export type Decision = TicketEvent | null | DomainError;
-
-const MAX_ATTEMPTS = 25;
 
 /**
  * Loads a ticket, decides, and applies the event with one single-document write guarded by the
@@ -67,6 +66,7 @@ export async function runTicketCommand(
     : options.ctx.newId();
   const ctx: CommandContext = { ...options.ctx, newId: () => entryId };
 
+  const giveUpAt = Date.now() + CONTENTION.budgetMs;
   for (let attempt = 1; ; attempt++) {
     const doc = await tickets.findOne({ _id });
     if (!doc) throw new TicketNotFoundError(ticketId);
@@ -112,12 +112,10 @@ export async function runTicketCommand(
       return { ticketId: _id.toHexString(), version };
     }
     // Someone else wrote first. The next round re-reads: a retry of this same request is then
-    // answered from its key, and a pinned expectedVersion becomes a conflict.
-    if (attempt >= MAX_ATTEMPTS) {
-      throw new Error(`${command} on ${ticketId}: still contended after ${MAX_ATTEMPTS} attempts`);
-    }
-    // Someone else wrote first: back off a little (with jitter) and decide again.
-    await new Promise((r) => setTimeout(r, Math.random() * Math.min(2 ** attempt, 50)));
+    // answered from its key, and a pinned expectedVersion becomes a conflict. Back off first.
+    const wait = backoffMs(attempt);
+    if (Date.now() + wait > giveUpAt) throw new TicketContendedError(ticketId, attempt);
+    await new Promise((r) => setTimeout(r, wait));
   }
 }
 
