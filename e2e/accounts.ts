@@ -16,6 +16,12 @@ export const E2E_ACCOUNTS = {
   },
 } as const;
 
+/** More people of the desk, who never sign in during the tests: someone else to assign to. */
+export const E2E_COLLEAGUES = [
+  { email: "mateo@desk.test", name: "Mateo García", role: "agent", password: "e2e colleague one" },
+  { email: "yoko@desk.test", name: "Yōko Tanaka", role: "lead", password: "e2e colleague two" },
+] as const;
+
 /** No one signed in: for a test, a context or a request context that starts signed out. */
 export const SIGNED_OUT = { cookies: [], origins: [] };
 

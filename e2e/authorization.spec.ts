@@ -78,6 +78,8 @@ const ACTIONS: Record<
     fields: () => ({ priority: "high" }),
   },
   addNoteAction: { access: "write", bound: () => [ticketId], fields: () => ({ body: "matrix" }) },
+  sendReplyAction: { access: "write", bound: () => [ticketId], fields: () => ({ body: "matrix" }) },
+  changeTagsAction: { access: "write", bound: () => [ticketId], fields: () => ({ add: "matrix" }) },
   assignAgentAction: { access: "write", bound: () => [ticketId], fields: () => ({ intent: "me" }) },
   createPersonAction: { access: "admin", fields: () => ({ email: "", name: "", role: "agent" }) },
   setPersonActiveAction: { access: "admin", fields: () => ({ userId: "0", active: "true" }) },
@@ -184,6 +186,24 @@ const ROUTES: {
     path: () => `/api/tickets/${ticketId}/notes`,
     access: "write",
     data: () => ({ body: "Matrix note" }),
+  },
+  {
+    method: "POST",
+    path: () => `/api/tickets/${ticketId}/messages`,
+    access: "write",
+    data: () => ({ body: "Matrix customer message" }),
+  },
+  {
+    method: "POST",
+    path: () => `/api/tickets/${ticketId}/replies`,
+    access: "write",
+    data: () => ({ body: "Matrix reply" }),
+  },
+  {
+    method: "POST",
+    path: () => `/api/tickets/${ticketId}/tags`,
+    access: "write",
+    data: () => ({ add: ["matrix"] }),
   },
   {
     method: "POST",

@@ -1,14 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { createTokenWithCli, runOperatorScript, startApp } from "../server/testing/app-process";
-import { CHROMIUM_LAUNCH, E2E_ACCOUNTS, STORAGE_STATE } from "./accounts";
+import { CHROMIUM_LAUNCH, E2E_ACCOUNTS, E2E_COLLEAGUES, STORAGE_STATE } from "./accounts";
 import { signInWith } from "./helpers";
 
 /**
  * Starts the app exactly as the start command does (scripts/serve.ts: embedded database, then
  * the production build), but on 127.0.0.1, a free port and a fresh data directory, with a
  * visible projection delay. Creates an agent and a lead with the operators' command
- * (`npm run users`), read and write API tokens (`npm run tokens`), and signs each person in once
+ * (`npm run users`), and colleagues to assign tickets to, read and write API tokens (`npm run tokens`), and signs each person in once
  * so tests start signed in. Returns the teardown, which stops the app and removes the data.
  */
 export default async function globalSetup() {
@@ -27,7 +27,7 @@ export default async function globalSetup() {
     process.env.E2E_MONGO_URI = app.mongoUri;
     process.env.E2E_WRITE_TOKEN = app.apiToken;
     process.env.E2E_READ_TOKEN = await createTokenWithCli(app.mongoUri, "e2e reader", "read");
-    for (const account of Object.values(E2E_ACCOUNTS)) {
+    for (const account of [...Object.values(E2E_ACCOUNTS), ...E2E_COLLEAGUES]) {
       await runOperatorScript(
         "users",
         [

@@ -50,7 +50,8 @@ export async function expectClosedRules(page: Page) {
   await expect(status.getByRole("button", { name: "Triaged", exact: true })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Assign to me" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Urgent", exact: true })).toBeDisabled();
-  // Notes stay allowed: follow-ups after the resolution.
+  // Notes and tags stay allowed (follow-ups after the resolution); replies do not.
+  await expect(page.getByRole("button", { name: /Reply to customer/ })).toBeDisabled();
   await expect(page.getByRole("textbox", { name: "Note" })).toBeEnabled();
 }
 

@@ -6,7 +6,6 @@ import {
   expectWriteSynced,
   pressOnceInteractive,
   sync,
-  tabTo,
   tabToAndPress,
   todayUtc,
   waitForLiveList,
@@ -103,7 +102,8 @@ test.describe("agent journey", () => {
       page.getByTestId("status-form").getByRole("button", { name: "Triaged", exact: true }).click(),
     );
     await step("assign-form", 3, () => page.getByRole("button", { name: "Assign to me" }).click());
-    await step("note-form", 4, async () => {
+    await step("composer", 4, async () => {
+      await page.getByRole("button", { name: /Internal note/ }).click();
       await page.getByRole("textbox", { name: "Note" }).fill("Refund of the second charge issued.");
       await page.getByRole("button", { name: "Add note" }).click();
     });
@@ -153,10 +153,12 @@ test.describe("agent journey", () => {
     await synced("status-form", 2);
     await tabToAndPress(page, "Assign to me", "Space");
     await synced("assign-form", 3);
-    await tabTo(page, "body");
+    // `n` picks an internal note and focuses it; Ctrl+Enter sends.
+    await page.keyboard.press("n");
+    await expect(page.getByRole("textbox", { name: "Note" })).toBeFocused();
     await page.keyboard.type("Refund of the second charge issued.");
-    await tabToAndPress(page, "Add note", "Enter");
-    await synced("note-form", 4);
+    await page.keyboard.press("Control+Enter");
+    await synced("composer", 4);
     await tabToAndPress(page, "Closed", "Enter");
     await synced("status-form", 5);
     await expectClosedRules(page);

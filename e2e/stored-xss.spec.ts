@@ -42,7 +42,7 @@ test("script and HTML in a subject, a message and a note render as plain text", 
   await page.goto(`/tickets/${created.ticketId}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(SUBJECT);
   await expect(page.getByText(MESSAGE)).toBeVisible();
-  await expect(page.getByTestId("notes")).toContainText(NOTE);
+  await expect(page.getByTestId("conversation")).toContainText(NOTE);
   await expect(page).toHaveTitle(
     new RegExp(SUBJECT.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
   );

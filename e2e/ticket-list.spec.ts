@@ -313,8 +313,8 @@ test.describe("ticket list", () => {
     await expect(a).toContainText("Unassigned");
     const sameDocument = await markDocument(page);
     await waitForLiveList(page);
-    await apiCommand(request, alpha.ticketId, "assignee", { assignee: "Ada Lovelace" });
-    await expect(a).toContainText("Assigned to Ada Lovelace", { timeout: 10_000 });
+    await apiCommand(request, alpha.ticketId, "assignee", { assignee: "Mateo García" });
+    await expect(a).toContainText("Assigned to Mateo García", { timeout: 10_000 });
     expect(await sameDocument()).toBe(true);
 
     await page.screenshot({

@@ -19,7 +19,7 @@ async function expectTimeline(page: Page) {
   await expect(timeline.nth(0)).toContainText("created the ticket with normal priority");
   await expect(timeline.nth(1)).toContainText("Aisha Khan changed the status from open to triaged");
   await expect(timeline.nth(2)).toContainText("Aisha Khan assigned it to Aisha Khan");
-  await expect(timeline.nth(3)).toContainText("Aisha Khan added a note");
+  await expect(timeline.nth(3)).toContainText("Aisha Khan added an internal note");
   await expect(timeline.nth(4)).toContainText("set the priority from normal to urgent");
   await expect(timeline.nth(5)).toContainText("changed the status from triaged to closed");
   await expect(timeline.nth(5).locator("time")).toHaveAttribute("title", /UTC$/);
@@ -35,7 +35,7 @@ test.describe("ticket page", () => {
     await page.goto(`/tickets/${id}`);
     await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
     await expect(page.getByText("We restarted the router twice")).toBeVisible();
-    await expect(page.getByText("dana@example.test")).toBeVisible();
+    await expect(page.getByTestId("customer-link")).toHaveText("dana@example.test");
     await expect(page.getByRole("link", { name: "Back to tickets" })).toBeVisible();
 
     // Triage, then assign to me at once, while the views are still behind the first write.
@@ -49,8 +49,11 @@ test.describe("ticket page", () => {
     await expect(page.getByTestId("fact-status")).toContainText("updating");
     await expect(sync(assignForm)).toContainText("Saved as version 3");
 
-    // A note right after, still without waiting: no false conflict.
-    const noteForm = page.getByTestId("note-form");
+    // A note right after, still without waiting: no false conflict. `n` chooses a note.
+    const noteForm = page.getByTestId("composer");
+    await page.keyboard.press("n");
+    await expect(noteForm).toHaveAttribute("data-mode", "note");
+    await expect(page.getByRole("textbox", { name: "Note" })).toBeFocused();
     await page
       .getByRole("textbox", { name: "Note" })
       .fill("Asked for the router model and the VPN client logs.");
@@ -67,8 +70,10 @@ test.describe("ticket page", () => {
     await expect(page.getByTestId("fact-status")).not.toHaveAttribute("data-updating", "true");
     await expect(page.getByTestId("fact-status")).toHaveText("triaged");
     await expect(page.getByTestId("fact-assignee")).toHaveText("Aisha Khan");
-    await expect(page.getByTestId("notes")).toContainText("Aisha Khan");
-    await expect(page.getByTestId("notes")).toContainText("Asked for the router model");
+    const note = page.getByTestId("conversation").locator('[data-kind="note"]');
+    await expect(note).toContainText("Aisha Khan");
+    await expect(note).toContainText("Internal");
+    await expect(note).toContainText("Asked for the router model");
     await expect(page.getByRole("textbox", { name: "Note" })).toHaveValue("");
 
     const priorityForm = page.getByTestId("priority-form");
@@ -89,6 +94,7 @@ test.describe("ticket page", () => {
   test("a note without text is refused beside the field", async ({ page, request }) => {
     const { ticketId: id } = await apiCreate(request, dana(`Empty note ${Date.now()}`));
     await page.goto(`/tickets/${id}`);
+    await page.getByRole("button", { name: /Internal note/ }).click();
     await page.getByRole("textbox", { name: "Note" }).fill("   ");
     await page.getByRole("button", { name: "Add note" }).click();
     await expect(page.locator("#body-error")).toHaveText("Note is required.");
@@ -96,7 +102,7 @@ test.describe("ticket page", () => {
       "aria-invalid",
       "true",
     );
-    await expect(page.getByTestId("note-form").locator("[data-sync-state]")).toHaveCount(0);
+    await expect(page.getByTestId("composer").locator("[data-sync-state]")).toHaveCount(0);
   });
 
   test("a write over someone else's change is a clear conflict, and Reload shows it", async ({
@@ -142,7 +148,7 @@ test.describe("ticket page", () => {
     );
 
     await expect(page.getByTestId("fact-assignee")).toHaveText("Mateo García");
-    await expect(page.getByTestId("notes")).toContainText("Escalated to the network team.");
+    await expect(page.getByTestId("conversation")).toContainText("Escalated to the network team.");
     await expect(page.getByTestId("live-update")).toContainText("Updated by someone else just now");
     await expect(page.getByTestId("timeline").locator("li")).toHaveCount(3);
     await expect(page.getByTestId("timeline")).toContainText(

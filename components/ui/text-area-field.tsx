@@ -1,9 +1,9 @@
-import type { ComponentPropsWithoutRef, ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import type { ControlTone } from "@/components/ui/control-class";
 import { Labelled, labelledControl, type LabelledProps } from "@/components/ui/labelled";
 
 type Props = LabelledProps &
-  ComponentPropsWithoutRef<"textarea"> & {
+  ComponentProps<"textarea"> & {
     tone?: ControlTone;
     /** Below the errors: a hint. */
     after?: ReactNode;

@@ -5,6 +5,9 @@ import { commandAction } from "@/server/http/command-action";
 import { addNote, addNoteInput } from "@/server/tickets/commands/add-note";
 import { assignAgent, assignAgentInput } from "@/server/tickets/commands/assign-agent";
 import { changeStatus, changeStatusInput } from "@/server/tickets/commands/change-status";
+import { changeTags, changeTagsInput } from "@/server/tickets/commands/change-tags";
+import { personIdOf } from "@/server/tickets/domain/conversation";
+import { sendReply, sendReplyInput } from "@/server/tickets/commands/send-reply";
 import { setPriority, setPriorityInput } from "@/server/tickets/commands/set-priority";
 
 // Every form on the ticket page sends the version it was showing; a missing one is refused by
@@ -34,13 +37,39 @@ const note = (ticketId: string) =>
     command: (input, options) => addNote(ticketId, input, options),
   });
 
+const reply = (ticketId: string) =>
+  commandAction({
+    schema: sendReplyInput,
+    input: (v) => ({ body: v.body ?? "", expectedVersion: versionOf(v) }),
+    command: (input, options) => sendReply(ticketId, input, options),
+  });
+
+/** Tags typed into one field, separated by commas or spaces. */
+const tagsIn = (text: string | undefined) => (text ?? "").split(/[\s,]+/).filter(Boolean);
+
+const tags = (ticketId: string) =>
+  commandAction({
+    schema: changeTagsInput,
+    input: (v) => ({
+      add: v.remove ? [] : tagsIn(v.add),
+      remove: v.remove ? [v.remove] : [],
+      expectedVersion: versionOf(v),
+    }),
+    command: (input, options) => changeTags(ticketId, input, options),
+  });
+
 // "Assign to me" is resolved here, from the signed-in person, not from what the browser claims.
+// Anyone else is chosen by id from the people directory (the type-ahead), never by a typed name.
 const assignee = (ticketId: string) =>
   commandAction({
     schema: assignAgentInput,
     input: (v, actor) => ({
-      assignee:
-        v.intent === "unassign" ? null : v.intent === "me" ? actor.name : (v.assignee ?? ""),
+      assigneeId:
+        v.intent === "unassign"
+          ? null
+          : v.intent === "me"
+            ? (personIdOf(actor.id) ?? "")
+            : (v.assigneeId ?? ""),
       expectedVersion: versionOf(v),
     }),
     command: (input, options) => assignAgent(ticketId, input, options),
@@ -60,4 +89,12 @@ export async function addNoteAction(ticketId: string, previous: ActionState, for
 
 export async function assignAgentAction(ticketId: string, previous: ActionState, form: FormData) {
   return assignee(ticketId)(previous, form);
+}
+
+export async function sendReplyAction(ticketId: string, previous: ActionState, form: FormData) {
+  return reply(ticketId)(previous, form);
+}
+
+export async function changeTagsAction(ticketId: string, previous: ActionState, form: FormData) {
+  return tags(ticketId)(previous, form);
 }

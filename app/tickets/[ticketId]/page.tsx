@@ -7,7 +7,10 @@ import { Panel } from "@/components/ui/panel";
 import { WriteStatus } from "@/components/write-status";
 import { requireUser } from "@/server/auth/require";
 import { getTicket } from "@/server/read-models/get-ticket";
-import { NotesList } from "@/app/tickets/[ticketId]/_components/notes-list";
+import { listActivePeople } from "@/server/people/directory";
+import { listSavedReplies } from "@/server/saved-replies/list-saved-replies";
+import { Composer } from "@/app/tickets/[ticketId]/_components/composer";
+import { Conversation } from "@/app/tickets/[ticketId]/_components/conversation";
 import { TicketActions } from "@/app/tickets/[ticketId]/_components/ticket-actions";
 import { TicketFacts } from "@/app/tickets/[ticketId]/_components/ticket-facts";
 import { TicketWorkspace } from "@/app/tickets/[ticketId]/_components/ticket-workspace";
@@ -52,13 +55,12 @@ export default async function TicketPage({ params }: Props) {
     );
   }
   const { ticket } = read;
-  const me = (await requireUser("read")).name;
-
-  // Agents to suggest: me, and everyone this ticket has been assigned to.
-  const agents = new Set([me]);
-  for (const entry of ticket.history) {
-    if (entry.type === "AgentAssigned" && entry.changes.to) agents.add(entry.changes.to);
-  }
+  const [me, people, savedReplies] = await Promise.all([
+    requireUser("read").then((user) => user.name),
+    listActivePeople(),
+    listSavedReplies(),
+  ]);
+  const customer = ticket.customer;
 
   return (
     <TicketWorkspace ticketId={ticket.ticketId} me={me} version={ticket.version}>
@@ -74,11 +76,54 @@ export default async function TicketPage({ params }: Props) {
           <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
             Opened <RelativeTime iso={ticket.createdAt} /> · updated{" "}
             <RelativeTime iso={ticket.updatedAt} /> · version {ticket.version}
+            {ticket.awaitingReply ? (
+              <>
+                {" "}
+                ·{" "}
+                <span className="font-medium text-amber-800 dark:text-amber-300">
+                  awaiting a reply
+                </span>
+              </>
+            ) : null}
           </p>
+          <FollowUpLinks followUpOf={ticket.followUpOf} followUps={ticket.followUps} />
         </div>
 
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="grid min-w-0 content-start gap-6 lg:col-span-2">
+            <Panel aria-labelledby="conversation-heading">
+              <h2 id="conversation-heading" className="text-base font-semibold">
+                Conversation ({ticket.conversation.length})
+              </h2>
+              <div className="mt-3">
+                <Conversation entries={ticket.conversation} />
+              </div>
+            </Panel>
+
+            <Composer
+              status={ticket.status}
+              savedReplies={savedReplies}
+              fill={{
+                customer: { name: customer?.name ?? null, email: customer?.email ?? null },
+                ticket: { subject: ticket.subject },
+              }}
+            />
+
+            <Panel aria-labelledby="timeline-heading">
+              <details>
+                <summary className="cursor-pointer">
+                  <h2 id="timeline-heading" className="inline text-base font-semibold">
+                    Timeline of changes ({ticket.history.length})
+                  </h2>
+                </summary>
+                <div className="mt-2">
+                  <Timeline history={ticket.history} />
+                </div>
+              </details>
+            </Panel>
+          </div>
+
+          <aside aria-label="Ticket properties" className="grid min-w-0 content-start gap-4">
             <Panel aria-labelledby="details-heading">
               <h2 id="details-heading" className="sr-only">
                 Details
@@ -87,48 +132,72 @@ export default async function TicketPage({ params }: Props) {
                 status={ticket.status}
                 priority={ticket.priority}
                 assignee={ticket.assignee}
-                customer={ticket.customerEmail ?? <span className="italic">No customer email</span>}
+                customer={
+                  customer ? (
+                    <Link
+                      href={customerHref(customer.email)}
+                      className="text-blue-700 underline dark:text-blue-300"
+                      data-testid="customer-link"
+                    >
+                      {customer.name ? `${customer.name} <${customer.email}>` : customer.email}
+                    </Link>
+                  ) : (
+                    <span className="italic">No customer email</span>
+                  )
+                }
               />
             </Panel>
-
-            <Panel aria-labelledby="message-heading">
-              <h2 id="message-heading" className="text-base font-semibold">
-                Message
-              </h2>
-              <p className="mt-2 text-sm break-words whitespace-pre-wrap" dir="auto">
-                {ticket.message}
-              </p>
-            </Panel>
-
-            <Panel aria-labelledby="notes-heading">
-              <h2 id="notes-heading" className="text-base font-semibold">
-                Notes ({ticket.notes.length})
-              </h2>
-              <div className="mt-2">
-                <NotesList notes={ticket.notes} />
-              </div>
-            </Panel>
-
-            <Panel aria-labelledby="timeline-heading">
-              <h2 id="timeline-heading" className="text-base font-semibold">
-                Timeline
-              </h2>
-              <div className="mt-2">
-                <Timeline history={ticket.history} />
-              </div>
-            </Panel>
-          </div>
-
-          <aside aria-label="Actions" className="min-w-0">
             <TicketActions
               status={ticket.status}
               priority={ticket.priority}
               assignee={ticket.assignee}
-              agents={[...agents]}
+              people={people}
+              tags={ticket.tags}
             />
           </aside>
         </div>
       </div>
     </TicketWorkspace>
+  );
+}
+
+/** The customer's page (the customers read model's, by email). */
+const customerHref = (email: string) => `/customers/${encodeURIComponent(email.toLowerCase())}`;
+
+function FollowUpLinks({
+  followUpOf,
+  followUps,
+}: {
+  followUpOf: string | null;
+  followUps: string[];
+}) {
+  if (!followUpOf && followUps.length === 0) return null;
+  const link = "text-blue-700 underline dark:text-blue-300";
+  return (
+    <p className="mt-1 text-sm" data-testid="follow-up-links">
+      {followUpOf ? (
+        <>
+          Follow-up of{" "}
+          <Link href={`/tickets/${followUpOf}`} className={link} data-testid="follow-up-of">
+            the earlier, closed ticket
+          </Link>
+          .{" "}
+        </>
+      ) : null}
+      {followUps.length > 0 ? (
+        <>
+          The customer wrote again after it closed:{" "}
+          {followUps.map((id, i) => (
+            <span key={id}>
+              {i > 0 ? ", " : null}
+              <Link href={`/tickets/${id}`} className={link} data-testid="follow-up">
+                follow-up {i + 1}
+              </Link>
+            </span>
+          ))}
+          .
+        </>
+      ) : null}
+    </p>
   );
 }

@@ -2,12 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, type Dispatch, type RefObject, type SetStateAction } from "react";
+import { isTyping, withModifier } from "@/components/keyboard";
 import { SEARCH_INPUT_ID } from "@/app/tickets/_components/list-filters";
 import type { TicketListItem } from "@/server/read-models/ticket-list/item-schema";
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
 interface Options {
   items: TicketListItem[];
@@ -42,7 +39,7 @@ export function useListShortcuts({
       link?.closest("li")?.scrollIntoView({ block: "nearest" });
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented || withModifier(event)) return;
       if (shortcutsOpen || isTyping(event.target)) return;
       const index = items.findIndex((t) => t.ticketId === selectedId);
       switch (event.key) {

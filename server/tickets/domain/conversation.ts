@@ -16,7 +16,7 @@ import type {
 export const CONVERSATION_LIMIT = 5_000;
 
 /** The person behind an actor id (`user:<id>`), if it is a person and not an API token. */
-function personIdOf(actorId: string): string | undefined {
+export function personIdOf(actorId: string): string | undefined {
   return actorId.startsWith("user:") ? actorId.slice(5) : undefined;
 }
 

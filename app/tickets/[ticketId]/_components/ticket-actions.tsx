@@ -4,7 +4,8 @@ import { PRIORITIES, STATUSES, type Priority, type Status } from "@/server/ticke
 import { changeStatusAction, setPriorityAction } from "@/app/tickets/[ticketId]/actions";
 import { AssignForm } from "@/app/tickets/[ticketId]/_components/assign-form";
 import { ChoiceForm } from "@/app/tickets/[ticketId]/_components/choice-form";
-import { NoteForm } from "@/app/tickets/[ticketId]/_components/note-form";
+import { TagsForm } from "@/app/tickets/[ticketId]/_components/tags-form";
+import type { Person } from "@/server/people/directory";
 import { useWorkspace } from "@/app/tickets/[ticketId]/_components/workspace-context";
 
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
@@ -15,14 +16,15 @@ interface Props {
   status: Status;
   priority: Priority;
   assignee: string | null;
-  agents: string[];
+  people: Person[];
+  tags: string[];
 }
 
 /**
  * Every action on the ticket. The rules for closed tickets are shown before anyone tries: the
  * controls they forbid are disabled with the reason beside them.
  */
-export function TicketActions({ status, priority, assignee, agents }: Props) {
+export function TicketActions({ status, priority, assignee, people, tags }: Props) {
   const { pending } = useWorkspace();
   const closed = (pending("status")?.value ?? status) === "closed";
 
@@ -43,7 +45,7 @@ export function TicketActions({ status, priority, assignee, agents }: Props) {
       />
       <AssignForm
         assignee={assignee}
-        agents={agents}
+        people={people}
         lockedBecause={
           closed ? "Closed: the assignee stays as the record of who resolved this ticket." : null
         }
@@ -59,7 +61,7 @@ export function TicketActions({ status, priority, assignee, agents }: Props) {
           closed ? "Closed: the priority of a resolved ticket no longer changes." : null
         }
       />
-      <NoteForm />
+      <TagsForm tags={tags} />
     </div>
   );
 }

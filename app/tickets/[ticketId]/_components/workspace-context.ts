@@ -9,7 +9,7 @@ export interface PendingValue {
   version: number;
 }
 
-export type PendingField = "status" | "priority" | "assignee";
+export type PendingField = "status" | "priority" | "assignee" | "tags";
 
 export interface Workspace {
   ticketId: string;
