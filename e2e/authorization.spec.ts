@@ -8,7 +8,7 @@ import {
 } from "@playwright/test";
 import { runOperatorScript } from "../server/testing/app-process";
 import { E2E_ACCOUNTS, SIGNED_OUT } from "./accounts";
-import { apiCreate } from "./api";
+import { apiCreate, projected } from "./api";
 import { signInWith } from "./helpers";
 
 // The authorization matrix: every route handler, server action and page, called as each kind of
@@ -92,6 +92,7 @@ const ACTIONS: Record<
 };
 
 let ticketId = "";
+const MATRIX_CUSTOMER = "matrix@example.test";
 let replyId = "";
 let revokedToken = "";
 const contexts = new Map<Caller, APIRequestContext>();
@@ -119,10 +120,14 @@ test.beforeAll(async () => {
   contexts.set("write", await context(bearer(write)));
   contexts.set("revoked", await context(bearer(revokedToken)));
 
-  ({ ticketId } = await apiCreate(contexts.get("write")!, {
+  const created = await apiCreate(contexts.get("write")!, {
     subject: "Authorization matrix",
     message: "A ticket to aim requests at.",
-  }));
+    customerEmail: MATRIX_CUSTOMER,
+  });
+  ticketId = created.ticketId;
+  // The customer exists for readers once the list read model has the ticket.
+  await projected(contexts.get("write")!, created);
   const reply = await contexts.get("write")!.post("/api/saved-replies", { data: replyBody() });
   expect(reply.status(), await reply.text()).toBe(201);
   ({ id: replyId } = (await reply.json()) as { id: string });
@@ -238,6 +243,7 @@ const ROUTES: {
     access: "operate",
   },
   { method: "GET", path: () => "/api/people", access: "read" },
+  { method: "GET", path: () => `/api/customers/${MATRIX_CUSTOMER}`, access: "read" },
 ];
 
 const PAGES: { path: () => string; access: keyof typeof PAGE_ACCESS }[] = [
@@ -245,6 +251,7 @@ const PAGES: { path: () => string; access: keyof typeof PAGE_ACCESS }[] = [
   { path: () => "/tickets", access: "user" },
   { path: () => `/tickets/${ticketId}`, access: "user" },
   { path: () => "/dashboard", access: "lead" },
+  { path: () => `/customers/${MATRIX_CUSTOMER}`, access: "user" },
   { path: () => "/admin/people", access: "lead" },
   { path: () => "/admin/tokens", access: "lead" },
   { path: () => "/admin/saved-replies", access: "lead" },
@@ -256,7 +263,13 @@ test("every route handler is in the matrix", () => {
     p.startsWith("/api/"),
   );
   const covered = new Set(
-    ROUTES.map((r) => r.path().replace(ticketId, "[ticketId]").replace(replyId, "[id]")),
+    ROUTES.map((r) =>
+      r
+        .path()
+        .replace(ticketId, "[ticketId]")
+        .replace(replyId, "[id]")
+        .replace(MATRIX_CUSTOMER, "[email]"),
+    ),
   );
   expect(paths.filter((p) => !covered.has(p))).toEqual([]);
 });

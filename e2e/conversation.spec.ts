@@ -3,12 +3,16 @@ import { bearer, STORAGE_STATE } from "./accounts";
 import { expectWriteSynced, sync } from "./helpers";
 
 /** A ticket from a customer, through the API as an email gateway would create it. */
-async function customerTicket(request: APIRequestContext, subject: string) {
+async function customerTicket(
+  request: APIRequestContext,
+  subject: string,
+  email = "Sam.Rivera@Example.test",
+) {
   const response = await request.post("/api/tickets", {
     data: {
       subject,
       message: "My card was charged twice for the March invoice.",
-      customer: { email: "Sam.Rivera@Example.test", name: "Sam Rivera" },
+      customer: { email, name: "Sam Rivera" },
     },
     headers: bearer("write"),
   });
@@ -124,8 +128,10 @@ test.describe("a conversation with the customer", () => {
     page,
     request,
   }) => {
-    const subject = `Router returned ${Date.now().toString(36)}`;
-    const id = await customerTicket(request, subject);
+    const unique = Date.now().toString(36);
+    const subject = `Router returned ${unique}`;
+    const email = `sam.${unique}@Example.test`;
+    const id = await customerTicket(request, subject, email);
     const closed = await request.post(`/api/tickets/${id}/status`, {
       data: { status: "closed" },
       headers: bearer("write"),
@@ -157,5 +163,18 @@ test.describe("a conversation with the customer", () => {
     await expect(page.getByTestId("conversation")).toContainText("It broke again, sorry!");
     await expect(page.getByTestId("customer-link")).toContainText("Sam Rivera");
     await expect(page.getByTestId("follow-up-of")).toHaveAttribute("href", `/tickets/${id}`);
+
+    // The customer's page has both tickets, newest first, with their counts.
+    await page.getByTestId("customer-link").click();
+    await expect(page).toHaveURL(new RegExp(`/customers/sam.${unique}%40example.test$`));
+    await expect(page.getByRole("heading", { level: 1, name: "Sam Rivera" })).toBeVisible();
+    await expect(page.getByText(`sam.${unique}@example.test`)).toBeVisible();
+    await expect(page.getByTestId("customer-open")).toContainText("1");
+    await expect(page.getByTestId("customer-closed")).toContainText("1");
+    const tickets = page.getByTestId("customer-tickets").getByRole("link");
+    await expect(tickets).toHaveText([`Re: ${subject}`, subject]);
+    await page.screenshot({ path: "test-results/screenshots/customer-light.png", fullPage: true });
+    await tickets.nth(1).click();
+    await expect(page).toHaveURL(new RegExp(`/tickets/${id}$`));
   });
 });

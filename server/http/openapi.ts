@@ -11,6 +11,7 @@ import {
   readBehindSchema,
 } from "@/server/http/api-schemas";
 import { dashboardSchema } from "@/server/read-models/dashboard/dashboard-schema";
+import { customerDetailSchema } from "@/server/read-models/customers/customer-schema";
 import { ticketDetailSchema } from "@/server/read-models/ticket-detail/detail-schema";
 import { ticketListPageSchema } from "@/server/read-models/ticket-list/item-schema";
 import { addNoteInput } from "@/server/tickets/commands/add-note";
@@ -256,6 +257,17 @@ function build() {
     responses: {
       204: { description: "Deleted" },
       ...problems(401, replyAccess, replyNotFound, 503),
+    },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/customers/{email}",
+    summary: "A customer (email, any case): ticket counts, first and last contact, tickets",
+    request: { params: z.object({ email: z.string().meta({ description: "URL-encoded" }) }) },
+    responses: {
+      200: { description: "The customer", ...json(customerDetailSchema) },
+      ...problems(400, 401, 404, 503),
     },
   });
 

@@ -3,6 +3,7 @@ import addFormats from "ajv-formats";
 import { ObjectId } from "mongodb";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
+import * as customer from "@/app/api/customers/[email]/route";
 import * as dashboard from "@/app/api/dashboard/route";
 import * as health from "@/app/api/health/route";
 import * as openapi from "@/app/api/openapi.json/route";
@@ -20,7 +21,7 @@ import * as tickets from "@/app/api/tickets/route";
 import type { dashboardSchema } from "@/server/read-models/dashboard/dashboard-schema";
 import type { ticketDetailSchema } from "@/server/read-models/ticket-detail/detail-schema";
 import type { ticketListPageSchema } from "@/server/read-models/ticket-list/item-schema";
-import { drainProjectionQueue, givenPerson } from "@/server/testing/fixtures";
+import { create, drainProjectionQueue, givenPerson } from "@/server/testing/fixtures";
 import { send, type Sent } from "@/server/testing/http";
 import type { Dashboard } from "@/server/read-models/dashboard/dashboard-schema";
 import type { TicketDetail } from "@/server/read-models/ticket-detail/detail-schema";
@@ -79,6 +80,7 @@ describe("the API honours its OpenAPI document", () => {
   it("is an OpenAPI 3.1 document covering every route", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/customers/{email}",
       "/api/dashboard",
       "/api/health",
       "/api/people",
@@ -224,6 +226,14 @@ describe("the API honours its OpenAPI document", () => {
     expectContract("/api/saved-replies/{id}", "delete", await on("DELETE", id)); // 404
     expectContract("/api/saved-replies/{id}", "put", await on("PUT", "x", { name: "C" })); // 404
     expectContract("/api/people", "get", await send(people.GET, "/api/people"));
+    const email = "contract@example.test";
+    await create({ subject: "Customer", message: "m", customerEmail: email });
+    await drainProjectionQueue();
+    const customerAt = (e: string) =>
+      send(customer.GET, `/api/customers/${encodeURIComponent(e)}`, {}, { email: e });
+    expectContract("/api/customers/{email}", "get", await customerAt(email));
+    expectContract("/api/customers/{email}", "get", await customerAt("nobody@example.test")); // 404
+    expectContract("/api/customers/{email}", "get", await customerAt("nope")); // 400
     expectContract(
       "/api/people",
       "get",

@@ -7,6 +7,7 @@ import { Panel } from "@/components/ui/panel";
 import { WriteStatus } from "@/components/write-status";
 import { requireUser } from "@/server/auth/require";
 import { getTicket } from "@/server/read-models/get-ticket";
+import { customerHref } from "@/server/read-models/customers/customer-schema";
 import { listActivePeople } from "@/server/people/directory";
 import { listSavedReplies } from "@/server/saved-replies/list-saved-replies";
 import { Composer } from "@/app/tickets/[ticketId]/_components/composer";
@@ -160,9 +161,6 @@ export default async function TicketPage({ params }: Props) {
     </TicketWorkspace>
   );
 }
-
-/** The customer's page (the customers read model's, by email). */
-const customerHref = (email: string) => `/customers/${encodeURIComponent(email.toLowerCase())}`;
 
 function FollowUpLinks({
   followUpOf,
