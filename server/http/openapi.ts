@@ -11,7 +11,7 @@ import {
   readBehindSchema,
 } from "@/server/http/api-schemas";
 import { dashboardSchema } from "@/server/read-models/dashboard/dashboard-schema";
-import { customerDetailSchema } from "@/server/read-models/customers/customer-schema";
+import { customerDetailSchema } from "@/server/read-models/ticket-list/customer-schema";
 import { ticketDetailSchema } from "@/server/read-models/ticket-detail/detail-schema";
 import { ticketListPageSchema } from "@/server/read-models/ticket-list/item-schema";
 import { addNoteInput } from "@/server/tickets/commands/add-note";

@@ -4,7 +4,7 @@ import { as, create, drainProjectionQueue } from "@/server/testing/fixtures";
 import { send } from "@/server/testing/http";
 import { changeStatus } from "@/server/tickets/commands/change-status";
 import { receiveMessage } from "@/server/tickets/commands/receive-message";
-import type { CustomerDetail } from "@/server/read-models/customers/customer-schema";
+import type { CustomerDetail } from "@/server/read-models/ticket-list/customer-schema";
 
 const HOUR = 3_600_000;
 const get = (email: string) =>

@@ -7,7 +7,7 @@ import { Panel } from "@/components/ui/panel";
 import { WriteStatus } from "@/components/write-status";
 import { requireUser } from "@/server/auth/require";
 import { getTicket } from "@/server/read-models/get-ticket";
-import { customerHref } from "@/server/read-models/customers/customer-schema";
+import { customerHref } from "@/server/read-models/ticket-list/customer-schema";
 import { listActivePeople } from "@/server/people/directory";
 import { listSavedReplies } from "@/server/saved-replies/list-saved-replies";
 import { Composer } from "@/app/tickets/[ticketId]/_components/composer";

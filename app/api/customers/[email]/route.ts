@@ -1,6 +1,6 @@
 import { problem } from "@/server/http/problem";
 import { route } from "@/server/http/route";
-import { getCustomer } from "@/server/read-models/customers/get-customer";
+import { getCustomer } from "@/server/read-models/ticket-list/get-customer";
 
 const EMAIL_MAX = 254;
 

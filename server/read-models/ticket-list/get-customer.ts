@@ -2,14 +2,14 @@ import "server-only";
 import { listTickets } from "@/server/read-models/ticket-list/list-tickets";
 import { listTicketsQuery } from "@/server/read-models/ticket-list/query";
 import type { TicketListItem } from "@/server/read-models/ticket-list/item-schema";
-import type { CustomerDetail } from "@/server/read-models/customers/customer-schema";
+import type { CustomerDetail } from "@/server/read-models/ticket-list/customer-schema";
 
 /** More tickets than any one customer has; it bounds the read (10 pages of the list). */
-export const MAX_CUSTOMER_TICKETS = 1_000;
+const MAX_CUSTOMER_TICKETS = 1_000;
 const PAGE = 100;
 
 /**
- * A customer, from the ticket list read model: its key index has a facet per customer email
+ * A customer, a query of the ticket list read model (not a read model of its own): its key index has a facet per customer email
  * (keys.ts), so their tickets are a few `_id` range reads, whatever the size of the desk. The
  * figures are computed from those rows, so they are exactly what the list shows. Null when no
  * ticket has this customer.
