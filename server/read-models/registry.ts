@@ -22,8 +22,9 @@ export const READ_MODELS: readonly ReadModel[] = [
  * 2: the list's key index (ticket_list_keys) and 1,024 dashboard buckets.
  * 3: the dashboard's inbox, entries, summary and view instead of buckets.
  * 4: conversations, customers, tags and people's ids (issue 14).
+ * 5: the dashboard counts tags, tickets awaiting a reply and first response times.
  */
-export const READ_MODEL_SCHEMA = 4;
+export const READ_MODEL_SCHEMA = 5;
 
 /** Every read-model collection's base name (generation 0). */
 export const readModelCollectionNames = () =>

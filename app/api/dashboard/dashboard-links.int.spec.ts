@@ -5,6 +5,8 @@ import { verifyProjections } from "@/server/projections/verify";
 import { addNote } from "@/server/tickets/commands/add-note";
 import { assignAgent } from "@/server/tickets/commands/assign-agent";
 import { changeStatus } from "@/server/tickets/commands/change-status";
+import { changeTags } from "@/server/tickets/commands/change-tags";
+import { sendReply } from "@/server/tickets/commands/send-reply";
 import { as, drainProjectionQueue, create, givenPerson } from "@/server/testing/fixtures";
 import { send } from "@/server/testing/http";
 import { day } from "@/server/read-models/dashboard/contribution";
@@ -63,6 +65,9 @@ describe("dashboard links", () => {
     await givenPerson("Ada Lovelace");
     await assignAgent(high, { assignee: "Ada Lovelace" }, at(now - 9 * DAY));
     await addNote(high, { body: "Called back" }, at(now - 9 * DAY));
+    // Answered (no longer awaiting a reply) and tagged; a closed ticket's tag is not counted.
+    await sendReply(high, { body: "On it." }, at(now - 9 * DAY + HOUR));
+    await changeTags(high, { add: ["billing", "vip"], remove: [] }, at(now - 9 * DAY + HOUR));
     // Closed straight from open: its first triage is its close.
     const direct = await ticket("Direct close", now - 10 * DAY);
     await changeStatus(direct, { status: "closed" }, at(now - 5 * DAY));
@@ -74,6 +79,7 @@ describe("dashboard links", () => {
     const bob = await ticket("Bob's", now - 2 * DAY);
     await givenPerson('J. R. "Bob" $mith & Co.');
     await assignAgent(bob, { assignee: 'J. R. "Bob" $mith & Co.' }, at(now - 2 * DAY));
+    await changeTags(bob, { add: ["billing"], remove: [] }, at(now - 2 * DAY));
     await changeStatus(bob, { status: "closed" }, at(now - HOUR));
     await addNote(bob, { body: "Customer confirmed" }, at(now - HOUR / 2));
     // New today, with a note, unassigned.
@@ -99,6 +105,12 @@ describe("dashboard links", () => {
     expect(dashboard.assignees).toEqual([{ personId: ada, name: "Ada Lovelace", count: 2 }]);
     expect(links.byAssignee[0]?.params.assignee).toBe(ada);
     expect(links.unassigned.value).toBe(3);
+    // Active tickets but the answered one await a reply: edge, edge first, back, fresh.
+    expect(links.awaitingReply.value).toBe(4);
+    expect(dashboard.byTag).toEqual({ billing: 1, vip: 1 });
+    expect(dashboard.firstResponse.count).toBe(1);
+    expect(dashboard.firstResponse.p50Ms).toBeGreaterThan(0.88 * 25 * HOUR); // created 10 days ago
+    expect(dashboard.firstResponse.p50Ms).toBeLessThan(1.12 * 25 * HOUR);
     expect(links.withNotes.value).toBe(3);
     expect(links.timeToTriage.value).toBe(5); // edge, high, direct, back, bob
     expect(links.timeToClose.value).toBe(2); // direct, bob

@@ -75,7 +75,36 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
             />
             <NumberCard metric="byPriority.low" number={links.byPriority.low} label="Low" />
             <NumberCard metric="unassigned" number={links.unassigned} label="Unassigned" />
+            <NumberCard
+              metric="awaitingReply"
+              number={links.awaitingReply}
+              label="Awaiting a reply"
+            />
           </div>
+        </Panel>
+
+        <Panel aria-labelledby="tags-heading" className={panel}>
+          <h2 id="tags-heading" className={heading}>
+            Active tickets per tag
+          </h2>
+          {links.byTag.length === 0 ? (
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              No active ticket has a tag.
+            </p>
+          ) : (
+            <ul className="flex flex-wrap gap-3 text-sm">
+              {links.byTag.map((t) => (
+                <li key={t.tag} className="flex items-center gap-2">
+                  <span>{t.tag}</span>
+                  <NumberLink
+                    metric={`byTag.${t.tag}`}
+                    number={t}
+                    context={`active tickets tagged ${t.tag}`}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
         </Panel>
 
         <div className="grid gap-6 lg:grid-cols-2">
@@ -124,11 +153,11 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
 
           <Panel aria-labelledby="durations-heading" className={panel}>
             <h2 id="durations-heading" className={heading}>
-              Time to triage and to close
+              Time to triage, to close and to first response
             </h2>
             <p className="text-sm text-slate-700 dark:text-slate-300">
-              Over tickets triaged or closed in the last 30 days, from when they were created.
-              Estimates, within about 12%.
+              Over tickets triaged, closed or first answered in the last 30 days, from when they
+              were created. Estimates, within about 12%.
             </p>
             <Durations
               name="Time to triage"
@@ -144,6 +173,7 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
               population={links.timeToClose}
               verb="closed"
             />
+            <FirstResponse stats={dashboard.firstResponse} />
           </Panel>
         </div>
 
@@ -204,6 +234,35 @@ function Durations({
             <dd className="text-lg font-semibold">
               <NumberLink metric={`${metric}.count`} number={population} context={tickets} />
             </dd>
+          </div>
+        </dl>
+      )}
+    </div>
+  );
+}
+
+/** Creation to first public reply: no list filter selects these tickets yet, so no link. */
+function FirstResponse({ stats }: { stats: DurationStats }) {
+  return (
+    <div className="grid gap-1" data-metric-group="firstResponse">
+      <h3 className="font-medium">First response</h3>
+      {stats.count === 0 || stats.p50Ms === null || stats.p90Ms === null ? (
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          No ticket had its first reply in the last 30 days.
+        </p>
+      ) : (
+        <dl className="grid grid-cols-3 gap-2 text-sm">
+          <div>
+            <dt className="text-slate-700 dark:text-slate-300">Median</dt>
+            <dd className="text-lg font-semibold">{humanDuration(stats.p50Ms)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700 dark:text-slate-300">90th percentile</dt>
+            <dd className="text-lg font-semibold">{humanDuration(stats.p90Ms)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-700 dark:text-slate-300">Tickets</dt>
+            <dd className="text-lg font-semibold">{stats.count}</dd>
           </div>
         </dl>
       )}

@@ -1,3 +1,4 @@
+import { isAwaitingReply } from "@/server/tickets/domain/types";
 import type { TicketDocument } from "@/server/tickets/write-model";
 
 /**
@@ -5,13 +6,22 @@ import type { TicketDocument } from "@/server/tickets/write-model";
  * ticket from one version to the next is then "−1 on the keys it lost, +1 on the keys it
  * gained", which is what makes exact, de-duplicated counting possible.
  *
- * "Active" means not closed: workload numbers (per priority, per agent, unassigned) count
- * only active tickets.
+ * "Active" means not closed: workload numbers (per priority, per agent, per tag, unassigned,
+ * awaiting a reply) count only active tickets.
  */
 export function contribution(
   ticket: Pick<
     TicketDocument,
-    "status" | "priority" | "assigneeId" | "noteCount" | "createdAt" | "triagedAt" | "closedAt"
+    | "status"
+    | "priority"
+    | "assigneeId"
+    | "noteCount"
+    | "createdAt"
+    | "triagedAt"
+    | "closedAt"
+    | "tags"
+    | "lastMessageFrom"
+    | "firstResponseAt"
   >,
 ): string[] {
   const keys = ["total", `s:${ticket.status}`, `c:${day(ticket.createdAt)}`];
@@ -19,6 +29,12 @@ export function contribution(
   if (active) {
     keys.push(`p:${ticket.priority}`);
     keys.push(ticket.assigneeId === null ? "u" : `a:${encodeKey(ticket.assigneeId)}`);
+    for (const tag of ticket.tags) keys.push(`g:${encodeKey(tag)}`);
+    if (isAwaitingReply(ticket)) keys.push("w");
+  }
+  if (ticket.firstResponseAt) {
+    const ms = ticket.firstResponseAt.getTime() - ticket.createdAt.getTime();
+    keys.push(`fr:${day(ticket.firstResponseAt)}:${durationBin(ms)}`);
   }
   if (ticket.noteCount > 0) keys.push("n");
   if (ticket.triagedAt) {

@@ -31,6 +31,10 @@ export const storedDashboardSchema = z.object({
   unassigned: z.number().int().meta({ description: "Active tickets with no assignee." }),
   withNotes: z.number().int(),
   byAssigneeId: z.record(z.string(), z.number().int()),
+  awaitingReply: z.number().int().meta({
+    description: "Active tickets whose last public message is the customer's: a reply is owed.",
+  }),
+  byTag: z.record(z.string(), z.number().int()).meta({ description: "Active tickets per tag." }),
   /** The last 30 UTC days, oldest first. */
   perDay: z.array(
     z.object({ day: z.iso.date(), created: z.number().int(), closed: z.number().int() }),
@@ -39,6 +43,8 @@ export const storedDashboardSchema = z.object({
   timeToTriage: durationStats,
   /** From creation to close, for tickets closed in the last 30 days. */
   timeToClose: durationStats,
+  /** From creation to the first public reply, for tickets first answered in the last 30 days. */
+  firstResponse: durationStats,
   /** When the projector last changed these numbers (null: nothing projected yet). */
   asOf: isoTimeField.nullable(),
 });

@@ -23,6 +23,9 @@ export interface DashboardLinks {
   withNotes: LinkedNumber;
   /** Most loaded first, then by name; each drills down by the person's id. */
   byAssignee: (LinkedNumber & { personId: string; assignee: string })[];
+  awaitingReply: LinkedNumber;
+  /** Most used first, then by name. */
+  byTag: (LinkedNumber & { tag: string })[];
   perDay: { day: string; created: LinkedNumber; closed: LinkedNumber }[];
   /** The populations the durations are computed over: triaged / closed within the window. */
   timeToTriage: LinkedNumber;
@@ -55,6 +58,10 @@ export function dashboardLinks(dashboard: Dashboard): DashboardLinks {
       value: count,
       params: { ...active, assignee: personId },
     })),
+    awaitingReply: { value: dashboard.awaitingReply, params: { awaitingReply: "true" } },
+    byTag: Object.entries(dashboard.byTag)
+      .sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
+      .map(([tag, value]) => ({ tag, value, params: { ...active, tag } })),
     perDay: dashboard.perDay.map(({ day, created, closed }) => ({
       day,
       created: { value: created, params: { createdFrom: day, createdTo: day } },
@@ -85,6 +92,8 @@ export function allLinkedNumbers(links: DashboardLinks): (LinkedNumber & { name:
     { name: "unassigned", ...links.unassigned },
     { name: "withNotes", ...links.withNotes },
     ...links.byAssignee.map((a) => ({ name: `byAssignee.${a.personId}`, ...a })),
+    { name: "awaitingReply", ...links.awaitingReply },
+    ...links.byTag.map((t) => ({ name: `byTag.${t.tag}`, ...t })),
     ...links.perDay.flatMap((d) => [
       { name: `perDay.${d.day}.created`, ...d.created },
       { name: `perDay.${d.day}.closed`, ...d.closed },

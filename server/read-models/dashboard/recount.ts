@@ -16,6 +16,9 @@ export async function recountDashboard(cols: Collections): Promise<Counts> {
         createdAt: 1,
         triagedAt: 1,
         closedAt: 1,
+        tags: 1,
+        lastMessageFrom: 1,
+        firstResponseAt: 1,
       },
     },
   );

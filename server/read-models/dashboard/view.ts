@@ -16,14 +16,22 @@ export function toDashboard(counts: Counts, projectedAt: Date | null, now: Date)
   const inWindow = new Set(days);
 
   const byAssigneeId: Record<string, number> = {};
+  const byTag: Record<string, number> = {};
   const triage: Counts = {};
   const close: Counts = {};
+  const response: Counts = {};
   for (const [key, value] of Object.entries(counts)) {
     if (value <= 0) continue;
     if (key.startsWith("a:")) byAssigneeId[decodeKey(key.slice(2))] = value;
+    if (key.startsWith("g:")) byTag[decodeKey(key.slice(2))] = value;
     const [kind, keyDay, bin] = key.split(":");
-    if ((kind === "tt" || kind === "tc") && keyDay && bin && inWindow.has(keyDay)) {
-      const into = kind === "tt" ? triage : close;
+    if (
+      (kind === "tt" || kind === "tc" || kind === "fr") &&
+      keyDay &&
+      bin &&
+      inWindow.has(keyDay)
+    ) {
+      const into = kind === "tt" ? triage : kind === "tc" ? close : response;
       into[bin] = (into[bin] ?? 0) + value;
     }
   }
@@ -38,9 +46,12 @@ export function toDashboard(counts: Counts, projectedAt: Date | null, now: Date)
     unassigned: get("u"),
     withNotes: get("n"),
     byAssigneeId,
+    awaitingReply: get("w"),
+    byTag,
     perDay: days.map((d) => ({ day: d, created: get(`c:${d}`), closed: get(`x:${d}`) })),
     timeToTriage: percentiles(triage),
     timeToClose: percentiles(close),
+    firstResponse: percentiles(response),
     asOf: projectedAt ? projectedAt.toISOString() : null,
   };
 }
