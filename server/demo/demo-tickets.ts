@@ -4,7 +4,11 @@ export interface DemoTicket {
   subject: string;
   message: string;
   customerEmail: string;
+  customerName: string;
   priority: Priority;
+  tags: string[];
+  /** After triage: the agent's replies and the customer's answers, alternating from a reply. */
+  exchange: string[];
   status: Status;
   assignee: string | null;
   notes: string[];
@@ -13,6 +17,53 @@ export interface DemoTicket {
 }
 
 const AGENTS = ["Aisha Khan", "Mateo García", "Lena Vogel", "Kenji Watanabe"];
+
+const CUSTOMERS: [string, string][] = [
+  ["priya", "Priya Raman"],
+  ["tom", "Tom Becker"],
+  ["yuki", "Yuki Sato"],
+  ["omar", "Omar Haddad"],
+  ["sofia", "Sofía Ortega"],
+  ["li.wei", "Li Wei"],
+  ["anna", "Anna Kowalska"],
+  ["kwame", "Kwame Mensah"],
+];
+
+/** Back-and-forths: an agent's reply, the customer's answer, and so on. */
+const EXCHANGES: string[][] = [
+  [
+    "Thanks for the details! Could you send a screenshot of the error and the time it happened?",
+    "Here it is, it happened at 14:05 today. Same message as before.",
+    "Got it, thank you. Our engineers found the cause; a fix goes out tonight.",
+  ],
+  [
+    "Sorry about that. I have reset it on our side: could you try again now?",
+    "That worked, thanks a lot!",
+  ],
+  ["We are looking into it and will get back to you within the day."],
+  [
+    "Could you tell us which browser and version you use?",
+    "Firefox 132 on Windows 11. It also happens in Edge.",
+  ],
+];
+
+/** Saved replies a lead keeps for the demo. */
+export const DEMO_SAVED_REPLIES = [
+  {
+    name: "Ask for a screenshot",
+    body: "Hi {{customer.name}},\n\nThanks for writing in. Could you send us a screenshot of what you see? It helps us find the cause quickly.\n\n{{agent.name}}",
+  },
+  {
+    name: "Fixed, please confirm",
+    body: "Hi {{customer.name}},\n\nWe have fixed the problem behind “{{ticket.subject}}”. Could you check that it works for you now?\n\nBest,\n{{agent.name}}",
+  },
+  {
+    name: "Refund issued",
+    body: "Hi {{customer.name}},\n\nWe have issued the refund; it shows on your statement within 5 business days.\n\n{{agent.name}}",
+  },
+];
+
+const TAGS = ["billing", "bug", "vpn", "account", "feature-request", "vip"];
 
 const SAMPLES: [string, string][] = [
   [
@@ -123,12 +174,18 @@ export function demoTickets(count = 36): DemoTicket[] {
             ]),
           ]
         : [];
-    const name = pick(["priya", "tom", "yuki", "omar", "sofia", "li.wei", "anna", "kwame"]);
+    const [name, customerName] = pick(CUSTOMERS);
+    const tags =
+      random() < 0.6 ? [...new Set([pick(TAGS), ...(random() < 0.3 ? [pick(TAGS)] : [])])] : [];
+    const exchange = status !== "open" || random() < 0.3 ? pick(EXCHANGES) : [];
     tickets.push({
       subject: i < SAMPLES.length ? subject : `${subject} (follow-up)`,
       message,
       customerEmail: `${name}@${pick(["acme.test", "globex.test", "initech.test", "umbrella.test"])}`,
+      customerName,
       priority,
+      tags,
+      exchange,
       status,
       assignee,
       notes,

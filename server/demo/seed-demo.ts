@@ -5,7 +5,10 @@ import { assignAgent } from "@/server/tickets/commands/assign-agent";
 import { changeStatus } from "@/server/tickets/commands/change-status";
 import { createTicket } from "@/server/tickets/commands/create-ticket";
 import type { CommandContext } from "@/server/tickets/domain/types";
-import { demoTickets } from "@/server/demo/demo-tickets";
+import { DEMO_SAVED_REPLIES, demoTickets } from "@/server/demo/demo-tickets";
+import { createSavedReply } from "@/server/saved-replies/create-saved-reply";
+import { receiveMessage } from "@/server/tickets/commands/receive-message";
+import { sendReply } from "@/server/tickets/commands/send-reply";
 import { ensureSeedPeople } from "@/server/seed/seed-people";
 
 const HOUR = 3_600_000;
@@ -25,7 +28,15 @@ export async function seedDemo(): Promise<number> {
     now: new Date(time),
     newId: () => new ObjectId().toHexString(),
   });
+  for (const reply of DEMO_SAVED_REPLIES) {
+    await createSavedReply(
+      reply,
+      { id: "demo", name: "Demo data" },
+      new Date(Date.now() - 90 * 24 * HOUR),
+    );
+  }
   const all = demoTickets();
+  let followUps = 0;
   for (const t of all) {
     let time = Date.now() - t.ageHours * HOUR;
     const step = () => at((time += 20 * 60_000 + Math.round(t.ageHours * 1_000)));
@@ -33,17 +44,35 @@ export async function seedDemo(): Promise<number> {
       {
         subject: t.subject,
         message: t.message,
-        customer: t.customerEmail ? { email: t.customerEmail, name: null } : null,
+        customer: { email: t.customerEmail, name: t.customerName },
         priority: t.priority,
-        tags: [],
+        tags: t.tags,
       },
       { ctx: at(time) },
     );
     if (t.status !== "open") await changeStatus(ticketId, { status: "triaged" }, { ctx: step() });
     const person = t.assignee ? people.get(t.assignee) : undefined;
     if (person) await assignAgent(ticketId, { assigneeId: person.id }, { ctx: step() });
+    // Replies come from the assignee (or the first agent), as that person.
+    const agent = person ?? [...people.values()][0];
+    const asAgent = () => ({
+      ...step(),
+      actor: agent ? { id: `user:${agent.id}`, name: agent.name } : actor,
+    });
+    for (const [i, body] of t.exchange.entries()) {
+      if (i % 2 === 0) await sendReply(ticketId, { body }, { ctx: asAgent() });
+      else await receiveMessage(ticketId, { body, customer: null }, { ctx: step() });
+    }
     for (const body of t.notes) await addNote(ticketId, { body }, { ctx: step() });
-    if (t.status === "closed") await changeStatus(ticketId, { status: "closed" }, { ctx: step() });
+    if (t.status === "closed") {
+      await changeStatus(ticketId, { status: "closed" }, { ctx: step() });
+      // The customer of the first two closed tickets writes again: a follow-up opens.
+      if (followUps++ < 2) {
+        const body =
+          "Sorry to bother you again: it has started happening once more since this morning.";
+        await receiveMessage(ticketId, { body, customer: null }, { ctx: step() });
+      }
+    }
   }
   return all.length;
 }
