@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchTerms, wordsOf } from "@/server/read-models/ticket-search/tokenize";
+import { searchTerms, wordsOf } from "@/server/read-models/ticket-list/search/tokenize";
 
 describe("wordsOf", () => {
   it("given accents and capitals, when tokenized, then they fold to plain lower case", () => {
