@@ -94,7 +94,7 @@ describe("search over everything said", () => {
   it("given an old version re-projected, when searched, then no stale word comes back", async () => {
     const cols = await getCollections();
     const before = await cols.tickets.findOne({
-      _id: new (await import("mongodb")).ObjectId(t.reply),
+      _id: new ObjectId(t.reply),
     });
     await sendReply(t.reply!, { body: "Fixed by the pixie" }, at(40));
     await drainProjectionQueue();
