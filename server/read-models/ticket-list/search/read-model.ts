@@ -62,6 +62,15 @@ async function searchVerifier(target: ReadTarget): Promise<Verifier> {
       const stored = counts.get(ticketId) ?? new Map<string, number>();
       counts.delete(ticketId);
       const absent = keys.filter((k) => !found.has(k));
+      if (absent.length === keys.length && stored.size > 0 && !stored.has(at)) {
+        drift.push({
+          readModel: NAME,
+          kind: "stale",
+          ticketId,
+          detail: `word keys of another version; the write model is at version ${ticket.version}`,
+        });
+        continue;
+      }
       if (absent.length > 0)
         drift.push({
           readModel: NAME,
