@@ -149,9 +149,11 @@ describe("projections:verify", () => {
         ["ticket_list", "missing", ticketId],
         ["ticket_detail", "missing", ticketId],
         ["ticket_conversation", "missing", ticketId],
+        ["ticket_search", "missing", ticketId],
         ["ticket_list", "stale", projected!.toHexString()],
         ["ticket_detail", "stale", projected!.toHexString()],
         ["ticket_conversation", "stale", projected!.toHexString()],
+        ["ticket_search", "stale", projected!.toHexString()],
       ].sort(),
     );
     expect(report.drift).toContainEqual({
@@ -190,6 +192,7 @@ describe("projections:verify", () => {
       ["ticket_conversation", "missing", id!.toHexString()],
       ["ticket_detail", "missing", id!.toHexString()],
       ["ticket_list", "missing", id!.toHexString()],
+      ["ticket_search", "missing", id!.toHexString()],
     ]);
   });
 

@@ -3,6 +3,7 @@ import { dashboardReadModel } from "@/server/read-models/dashboard/read-model";
 import type { ReadModel } from "@/server/read-models/read-model";
 import { ticketDetailReadModel } from "@/server/read-models/ticket-detail/read-model";
 import { ticketListReadModel } from "@/server/read-models/ticket-list/read-model";
+import { ticketSearchReadModel } from "@/server/read-models/ticket-list/search/read-model";
 
 /**
  * Every read model, for the projector machinery: projection, catch-up, rebuild, verify and index
@@ -10,6 +11,7 @@ import { ticketListReadModel } from "@/server/read-models/ticket-list/read-model
  * (docs/architecture.md, "How to add a read model").
  */
 export const READ_MODELS: readonly ReadModel[] = [
+  ticketSearchReadModel,
   ticketListReadModel,
   ticketDetailReadModel,
   conversationReadModel,
@@ -23,8 +25,9 @@ export const READ_MODELS: readonly ReadModel[] = [
  * 3: the dashboard's inbox, entries, summary and view instead of buckets.
  * 4: conversations, customers, tags and people's ids (issue 14).
  * 5: the dashboard counts tags, tickets awaiting a reply and first response times.
+ * 6: the search's word index (ticket_search_words, issue 14 point 7).
  */
-export const READ_MODEL_SCHEMA = 5;
+export const READ_MODEL_SCHEMA = 6;
 
 /** Every read-model collection's base name (generation 0). */
 export const readModelCollectionNames = () =>

@@ -8,7 +8,10 @@ import type { TicketListItem, TicketListPage } from "@/server/read-models/ticket
 import { KeyStreams } from "@/server/read-models/ticket-list/key-streams";
 import { facetsFor, position } from "@/server/read-models/ticket-list/keys";
 import type { ListTicketsQuery } from "@/server/read-models/ticket-list/query";
-import { rowFilter, subjectMatcher } from "@/server/read-models/ticket-list/row-filter";
+import { rowFilter } from "@/server/read-models/ticket-list/row-filter";
+import { ticketSearchCollections } from "@/server/read-models/ticket-list/search/collections";
+import { SearchKeys } from "@/server/read-models/ticket-list/search/search-keys";
+import { searchTerms } from "@/server/read-models/ticket-list/search/tokenize";
 import { displayName, personIdFor, personNames } from "@/server/people/names";
 
 /** Keys read per facet in the first round; doubled each round a filter leaves rows out. */
@@ -21,16 +24,19 @@ const MAX_ROUND = 1_000;
  * change.
  */
 export async function listTickets(query: ListTicketsQuery): Promise<TicketListPage> {
-  const { rows: ticketList, keys: ticketListKeys } = ticketListCollections(await getCollections());
+  const target = await getCollections();
+  const { rows: ticketList, keys: ticketListKeys } = ticketListCollections(target);
   const assigneeId = query.assignee === undefined ? undefined : await personIdFor(query.assignee);
   const matches = rowFilter(query, assigneeId);
-  const subject = subjectMatcher(query);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  const streams = new KeyStreams(
-    ticketListKeys,
-    facetsFor({ ...query, assigneeId }),
-    cursor ? position(cursor.u, cursor.i) : undefined,
-  );
+  const before = cursor ? position(cursor.u, cursor.i) : undefined;
+  const terms = searchTerms(query.q);
+  // A search walks the word index (ticket-search/) in list order; the other filters are checked
+  // on the rows. Without one, the list's own facet keys.
+  const search = ticketSearchCollections(target);
+  const streams = terms
+    ? new SearchKeys(search.words, search.vocabulary, terms, before)
+    : new KeyStreams(ticketListKeys, facetsFor({ ...query, assigneeId }), before);
 
   const want = query.limit + 1;
   const rows: TicketListDocument[] = [];
@@ -38,10 +44,7 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
   for (let round = want; rows.length < want; round = Math.min(round * 2, MAX_ROUND)) {
     const taken = await streams.next(round);
     if (taken === null) break;
-    // A subject search reads only the rows whose key has a matching subject.
-    const candidates = subject
-      ? taken.filter((k) => k.subject === undefined || subject.test(k.subject))
-      : taken;
+    const candidates = taken;
     if (candidates.length === 0) continue;
 
     const ids = [...new Set(candidates.map((k) => k.ticketId))].map((id) => new ObjectId(id));
@@ -54,7 +57,7 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
     for (const key of candidates) {
       const row = byId.get(key.ticketId);
       // A key is live only while the row is at its version; an older one is a leftover.
-      if (row && row.version > key.version)
+      if (!terms && row && row.version > key.version)
         dead.push(`${key.facet}|${key.position}|${key.version}`);
       if (!row || row.version !== key.version || !matches(row)) continue;
       rows.push(row);

@@ -1,18 +1,11 @@
 import type { TicketListDocument } from "@/server/read-models/ticket-list/document";
 import { DAY_RANGES, type ListTicketsQuery } from "@/server/read-models/ticket-list/query";
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** The subject search, or null when the query has none. */
-export const subjectMatcher = (query: ListTicketsQuery) =>
-  query.q ? new RegExp(escapeRegex(query.q), "iu") : null;
-
 /** The whole filter, checked on each row read through a facet. */
 export function rowFilter(
   query: ListTicketsQuery,
   assigneeId: string | undefined,
 ): (row: TicketListDocument) => boolean {
-  const subject = subjectMatcher(query);
   const ranges = DAY_RANGES.flatMap(([name, field]) => {
     const range = dayRange(query[`${name}From`], query[`${name}To`]);
     return range ? [{ field, range }] : [];
@@ -26,7 +19,6 @@ export function rowFilter(
     (query.awaitingReply === undefined || row.awaitingReply === query.awaitingReply) &&
     (!query.priority || row.priority === query.priority) &&
     (query.hasNote === undefined || row.hasNote === query.hasNote) &&
-    (!subject || subject.test(row.subject)) &&
     ranges.every(({ field, range }) => {
       const at = row[field]?.getTime();
       return (

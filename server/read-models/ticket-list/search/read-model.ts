@@ -1,0 +1,133 @@
+import type { Drift, ReadModel, Verifier } from "@/server/read-models/read-model";
+import type { ReadTarget } from "@/server/db/generations";
+import { parseListKey, position } from "@/server/read-models/ticket-list/keys";
+import {
+  TICKET_SEARCH_INDEXES,
+  ticketSearchCollections,
+} from "@/server/read-models/ticket-list/search/collections";
+import {
+  headWords,
+  projectSearchWords,
+  readBodies,
+  wordKeysOf,
+} from "@/server/read-models/ticket-list/search/project";
+import { wordsOf } from "@/server/read-models/ticket-list/search/tokenize";
+import { messageDocumentId, type TicketDocument } from "@/server/tickets/write-model";
+
+const NAME = "ticket_search";
+const BATCH = 200;
+
+/**
+ * Every ticket's word keys recomputed from its subject and messages: each expected key must be
+ * there (missing), and the stored keys of a ticket must be exactly those (extra: leftovers of
+ * another version, or keys nobody expects). The stored keys are counted per ticket and
+ * position|version first, so nothing per key is kept.
+ */
+async function searchVerifier(target: ReadTarget): Promise<Verifier> {
+  const cols = ticketSearchCollections(target);
+  const counts = new Map<string, Map<string, number>>();
+  for await (const doc of cols.words.find({}, { projection: { _id: 1 }, batchSize: 1_000 })) {
+    const key = parseListKey(doc._id);
+    const at = `${key.position}|${key.version}`;
+    const perTicket = counts.get(key.ticketId) ?? new Map<string, number>();
+    perTicket.set(at, (perTicket.get(at) ?? 0) + 1);
+    counts.set(key.ticketId, perTicket);
+  }
+  const drift: Drift[] = [];
+  let batch: TicketDocument[] = [];
+
+  const flush = async () => {
+    const tickets = batch;
+    batch = [];
+    const bodies = await readBodies(
+      target,
+      tickets.flatMap((t) => t.messageIds.map((id) => messageDocumentId(t._id.toHexString(), id))),
+    );
+    const expected = tickets.map((ticket) => {
+      const words = headWords(ticket);
+      for (const id of ticket.messageIds)
+        words.push(...wordsOf(bodies.get(messageDocumentId(ticket._id.toHexString(), id)) ?? ""));
+      return { ticket, keys: wordKeysOf(ticket, words) };
+    });
+    const wanted = expected.flatMap((e) => e.keys);
+    const found = new Set<string>();
+    for (let i = 0; i < wanted.length; i += 1_000) {
+      const part = wanted.slice(i, i + 1_000);
+      for await (const doc of cols.words.find({ _id: { $in: part } }, { projection: { _id: 1 } }))
+        found.add(doc._id);
+    }
+    for (const { ticket, keys } of expected) {
+      const ticketId = ticket._id.toHexString();
+      const at = `${position(ticket.updatedAt.getTime(), ticketId)}|${ticket.version}`;
+      const stored = counts.get(ticketId) ?? new Map<string, number>();
+      counts.delete(ticketId);
+      const absent = keys.filter((k) => !found.has(k));
+      if (absent.length === keys.length && stored.size > 0 && !stored.has(at)) {
+        drift.push({
+          readModel: NAME,
+          kind: "stale",
+          ticketId,
+          detail: `word keys of another version; the write model is at version ${ticket.version}`,
+        });
+        continue;
+      }
+      if (absent.length > 0)
+        drift.push({
+          readModel: NAME,
+          kind: "missing",
+          ticketId,
+          detail: `no word key ${absent.slice(0, 5).join(", ")} (${absent.length} in all)`,
+        });
+      // Stored at this version beyond the expected ones found: keys nobody expects.
+      const present = keys.length - absent.length;
+      const extra = [...stored].reduce(
+        (n, [storedAt, count]) => n + (storedAt === at ? Math.max(0, count - present) : count),
+        0,
+      );
+      if (extra > 0)
+        drift.push({
+          readModel: NAME,
+          kind: "extra",
+          ticketId,
+          detail: `${extra} word keys that version ${ticket.version} does not have`,
+        });
+    }
+  };
+
+  return {
+    async check(ticket) {
+      batch.push(ticket);
+      if (batch.length >= BATCH) await flush();
+    },
+    async finish() {
+      await flush();
+      for (const [ticketId, stored] of counts)
+        drift.push({
+          readModel: NAME,
+          kind: "extra",
+          ticketId,
+          detail: `${[...stored.values()].reduce((a, b) => a + b, 0)} word keys of no ticket`,
+        });
+      return drift;
+    },
+  };
+}
+
+/** The search: an index of every word said on a ticket (subject, messages, replies, notes). */
+export const ticketSearchReadModel: ReadModel = {
+  name: NAME,
+  collections: TICKET_SEARCH_INDEXES,
+  project: (target, ticket) => projectSearchWords(target, [ticket]),
+  projectMany: (target, tickets) => projectSearchWords(target, tickets),
+  async versionsOf(target, ids) {
+    const versions = new Map<string, number>();
+    const found = ticketSearchCollections(target).tickets.find(
+      { _id: { $in: ids } },
+      { projection: { version: 1 } },
+    );
+    for await (const doc of found)
+      if (doc.version !== undefined) versions.set(doc._id.toHexString(), doc.version);
+    return versions;
+  },
+  verifier: searchVerifier,
+};
