@@ -97,6 +97,10 @@ test.describe("a conversation with the customer", () => {
     await assign.getByRole("combobox", { name: "Assign to" }).fill("mat");
     await assign.getByRole("option", { name: /Mateo García/ }).click();
     await assign.getByRole("button", { name: "Assign", exact: true }).click();
+    // Saved, the page shows the new assignee as updating until the read side has it.
+    await expect(page.locator('[data-testid="fact-assignee"][data-updating="true"]')).toContainText(
+      "Mateo García",
+    );
     await expectWriteSynced(assign, 5, { syncing: false });
     await expect(page.getByTestId("fact-assignee")).toHaveText("Mateo García");
     // Nobody outside the directory can be picked.

@@ -4,12 +4,13 @@ import { useId, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
+import { SuggestionList } from "@/components/ui/suggestion-list";
 import type { Person } from "@/server/people/directory";
 import { assignAgentAction } from "@/app/tickets/[ticketId]/actions";
 import { FormStatus } from "@/app/tickets/[ticketId]/_components/form-status";
 import { matchingByName } from "@/app/tickets/[ticketId]/_components/name-search";
 import { useWorkspace } from "@/app/tickets/[ticketId]/_components/workspace-context";
-import { useTicketAction } from "@/app/tickets/[ticketId]/_components/use-ticket-action";
+import { textOf, useTicketAction } from "@/app/tickets/[ticketId]/_components/use-ticket-action";
 import { heading } from "@/app/tickets/[ticketId]/_components/styles";
 
 interface Props {
@@ -35,7 +36,9 @@ export function AssignForm({ assignee, people, lockedBecause }: Props) {
     const intent = form.get("intent");
     if (intent === "unassign") return { assignee: null };
     if (intent === "me") return { assignee: me };
-    return { assignee: chosen?.name ?? null };
+    // By the submitted id: the picker is cleared as the form is sent.
+    const id = textOf(form, "assigneeId");
+    return { assignee: people.find((p) => p.id === id)?.name ?? null };
   });
   const errors = state.status === "error" ? state.fieldErrors : {};
   const saved = pending("assignee");
@@ -112,29 +115,19 @@ export function AssignForm({ assignee, people, lockedBecause }: Props) {
               onBlur={() => setOpen(false)}
               onKeyDown={onKeyDown}
             />
-            <ul
+            <SuggestionList
               id={listId}
-              role="listbox"
-              aria-label="People"
-              hidden={matches.length === 0}
-              className="absolute z-10 mt-1 max-h-60 w-full overflow-auto rounded border border-slate-300 bg-white shadow-lg dark:border-slate-600 dark:bg-slate-900"
-            >
-              {matches.map((person, i) => (
-                <li
-                  key={person.id}
-                  id={`${listId}-${i}`}
-                  role="option"
-                  aria-selected={i === highlighted}
-                  className="cursor-pointer px-3 py-2 text-sm aria-selected:bg-blue-700 aria-selected:text-white"
-                  onMouseDown={(event) => {
-                    event.preventDefault();
-                    choose(person);
-                  }}
-                >
+              label="People"
+              items={matches}
+              highlighted={highlighted}
+              keyOf={(person) => person.id}
+              onPick={choose}
+              render={(person) => (
+                <>
                   {person.name} <span className="text-xs opacity-80">{person.role}</span>
-                </li>
-              ))}
-            </ul>
+                </>
+              )}
+            />
           </div>
           <div className="flex flex-wrap gap-2">
             <Button

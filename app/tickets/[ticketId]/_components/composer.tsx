@@ -5,6 +5,7 @@ import { isTyping, withModifier } from "@/components/keyboard";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/class-names";
 import { Panel } from "@/components/ui/panel";
+import { SuggestionList } from "@/components/ui/suggestion-list";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { fillPlaceholders, type PlaceholderValues } from "@/server/saved-replies/placeholders";
 import type { SavedReply } from "@/server/saved-replies/schemas";
@@ -196,30 +197,20 @@ export function Composer({ status, savedReplies, fill }: Props) {
               </p>
             }
           />
-          <ul
+          <SuggestionList
             id={listId}
-            role="listbox"
-            aria-label="Saved replies"
-            hidden={!open}
-            className="absolute z-10 mt-1 max-h-60 w-full overflow-auto rounded border border-slate-300 bg-white shadow-lg dark:border-slate-600 dark:bg-slate-900"
-          >
-            {suggestions.map((reply, i) => (
-              <li
-                key={reply.id}
-                id={`${listId}-${i}`}
-                role="option"
-                aria-selected={i === highlighted}
-                className="cursor-pointer px-3 py-2 text-sm aria-selected:bg-blue-700 aria-selected:text-white"
-                onMouseDown={(event) => {
-                  event.preventDefault();
-                  if (query) insert(reply, query);
-                }}
-              >
+            label="Saved replies"
+            items={suggestions}
+            highlighted={highlighted}
+            keyOf={(reply) => reply.id}
+            onPick={(reply) => query && insert(reply, query)}
+            render={(reply) => (
+              <>
                 <span className="font-medium">{reply.name}</span>
                 <span className="block truncate text-xs opacity-80">{reply.body}</span>
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          />
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={saving} size="md" className="disabled:cursor-not-allowed">
