@@ -36,6 +36,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/tickets" className={navLink}>
                   Tickets
                 </Link>
+                <Link href="/customers" className={navLink}>
+                  Customers
+                </Link>
                 {user.role === "lead" ? (
                   <>
                     <Link href="/dashboard" className={navLink}>

@@ -244,6 +244,7 @@ const ROUTES: {
   },
   { method: "GET", path: () => "/api/people", access: "read" },
   { method: "GET", path: () => `/api/customers/${MATRIX_CUSTOMER}`, access: "read" },
+  { method: "GET", path: () => "/api/customers?q=matrix", access: "read" },
 ];
 
 const PAGES: { path: () => string; access: keyof typeof PAGE_ACCESS }[] = [
@@ -252,6 +253,7 @@ const PAGES: { path: () => string; access: keyof typeof PAGE_ACCESS }[] = [
   { path: () => `/tickets/${ticketId}`, access: "user" },
   { path: () => "/dashboard", access: "lead" },
   { path: () => `/customers/${MATRIX_CUSTOMER}`, access: "user" },
+  { path: () => "/customers?q=matrix", access: "user" },
   { path: () => "/admin/people", access: "lead" },
   { path: () => "/admin/tokens", access: "lead" },
   { path: () => "/admin/saved-replies", access: "lead" },

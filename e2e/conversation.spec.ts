@@ -180,5 +180,26 @@ test.describe("a conversation with the customer", () => {
     await page.screenshot({ path: "test-results/screenshots/customer-light.png", fullPage: true });
     await tickets.nth(1).click();
     await expect(page).toHaveURL(new RegExp(`/tickets/${id}$`));
+
+    // The customers list finds them by the start of their email, with the same counts.
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Customers" })
+      .click();
+    await page.getByRole("searchbox", { name: "Find a customer" }).fill(`SAM.${unique}`);
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(new RegExp(`/customers\\?q=SAM.${unique}$`));
+    const row = page.getByTestId("customer-list").getByRole("row").nth(1);
+    // The list is a read model of its own: it may be a moment behind the customer's page.
+    await expect(async () => {
+      await page.reload();
+      await expect(row.getByRole("cell")).toHaveText(
+        [new RegExp(`^Sam Rivera\\s*sam\\.${unique}@example\\.test$`), "1", "0", "1", /ago|now/],
+        { timeout: 1_000 },
+      );
+    }).toPass({ timeout: 15_000 });
+    await page.screenshot({ path: "test-results/screenshots/customers-light.png", fullPage: true });
+    await row.getByRole("link", { name: "Sam Rivera" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Sam Rivera" })).toBeVisible();
   });
 });

@@ -12,6 +12,7 @@ import {
 } from "@/server/http/api-schemas";
 import { dashboardSchema } from "@/server/read-models/dashboard/dashboard-schema";
 import { customerDetailSchema } from "@/server/read-models/ticket-list/customer-schema";
+import { customerPageSchema, listCustomersQuery } from "@/server/read-models/customers/schema";
 import { ticketDetailSchema } from "@/server/read-models/ticket-detail/detail-schema";
 import { ticketListPageSchema } from "@/server/read-models/ticket-list/item-schema";
 import { addNoteInput } from "@/server/tickets/commands/add-note";
@@ -257,6 +258,17 @@ function build() {
     responses: {
       204: { description: "Deleted" },
       ...problems(401, replyAccess, replyNotFound, 503),
+    },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/customers",
+    summary: "List customers by email; q finds them by email or name prefix (keyset pagination)",
+    request: { query: listCustomersQuery },
+    responses: {
+      200: { description: "One page", ...json(customerPageSchema) },
+      ...problems(400, 401, 503),
     },
   });
 

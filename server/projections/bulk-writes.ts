@@ -50,7 +50,7 @@ export async function insertMissing<T extends Document>(
 }
 
 /** Inserts the documents; those already there get the version-guarded upsert instead. */
-export async function insertOrUpsert<T extends { _id: ObjectId; version: number }>(
+export async function insertOrUpsert<T extends { _id: ObjectId | string; version: number }>(
   collection: Collection<T>,
   docs: T[],
 ) {
@@ -67,7 +67,7 @@ export async function insertOrUpsert<T extends { _id: ObjectId; version: number 
 }
 
 /** The same guard as writeIfNewer, for many documents in one command. */
-export async function guardedBulk<T extends { _id: ObjectId; version: number }>(
+export async function guardedBulk<T extends { _id: ObjectId | string; version: number }>(
   collection: Collection<T>,
   docs: T[],
 ) {

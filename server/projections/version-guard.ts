@@ -7,7 +7,7 @@ import { isDuplicateKey } from "@/server/db/errors";
  * with the same `_id` and the database refuses it: that refusal means "already newer".
  * Replays, retries, reordering and a second projector can never move a read model backwards.
  */
-export async function writeIfNewer<T extends { _id: ObjectId; version: number }>(
+export async function writeIfNewer<T extends { _id: ObjectId | string; version: number }>(
   collection: Collection<T>,
   doc: T,
 ): Promise<"written" | "stale"> {
@@ -28,5 +28,5 @@ export async function writeIfNewer<T extends { _id: ObjectId; version: number }>
       if (stored && stored.version >= doc.version) return "stale";
     }
   }
-  throw new Error(`could not write ${collection.collectionName} ${_id.toHexString()}`);
+  throw new Error(`could not write ${collection.collectionName} ${String(_id)}`);
 }

@@ -1,4 +1,5 @@
 import { conversationReadModel } from "@/server/read-models/conversation/read-model";
+import { customersReadModel } from "@/server/read-models/customers/read-model";
 import { dashboardReadModel } from "@/server/read-models/dashboard/read-model";
 import type { ReadModel } from "@/server/read-models/read-model";
 import { ticketDetailReadModel } from "@/server/read-models/ticket-detail/read-model";
@@ -15,6 +16,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   ticketListReadModel,
   ticketDetailReadModel,
   conversationReadModel,
+  customersReadModel,
   dashboardReadModel,
 ];
 
@@ -26,8 +28,9 @@ export const READ_MODELS: readonly ReadModel[] = [
  * 4: conversations, customers, tags and people's ids (issue 14).
  * 5: the dashboard counts tags, tickets awaiting a reply and first response times.
  * 6: the search's word index (ticket_search_words, issue 14 point 7).
+ * 7: customers (customer_tickets, customers, customer_keys).
  */
-export const READ_MODEL_SCHEMA = 6;
+export const READ_MODEL_SCHEMA = 7;
 
 /** Every read-model collection's base name (generation 0). */
 export const readModelCollectionNames = () =>

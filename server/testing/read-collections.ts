@@ -4,6 +4,7 @@ import { dashboardCollections } from "@/server/read-models/dashboard/collections
 import { ticketDetailCollection } from "@/server/read-models/ticket-detail/collections";
 import { ticketListCollections } from "@/server/read-models/ticket-list/collections";
 import { conversationCollections } from "@/server/read-models/conversation/collections";
+import { customerCollections } from "@/server/read-models/customers/collections";
 import { readModelCollectionNames } from "@/server/read-models/registry";
 import { readCollection } from "@/server/db/generations";
 
@@ -22,6 +23,9 @@ export function withReadModels(cols: Collections) {
     dashboardViews: dashboard.views,
     conversationEntries: conversationCollections(cols).entries,
     conversationHeads: conversationCollections(cols).heads,
+    customerTickets: customerCollections(cols).tickets,
+    customers: customerCollections(cols).customers,
+    customerKeys: customerCollections(cols).keys,
   };
 }
 

@@ -4,6 +4,7 @@ import { ObjectId } from "mongodb";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import * as customer from "@/app/api/customers/[email]/route";
+import * as customers from "@/app/api/customers/route";
 import * as dashboard from "@/app/api/dashboard/route";
 import * as health from "@/app/api/health/route";
 import * as openapi from "@/app/api/openapi.json/route";
@@ -80,6 +81,7 @@ describe("the API honours its OpenAPI document", () => {
   it("is an OpenAPI 3.1 document covering every route", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/customers",
       "/api/customers/{email}",
       "/api/dashboard",
       "/api/health",
@@ -234,6 +236,10 @@ describe("the API honours its OpenAPI document", () => {
     expectContract("/api/customers/{email}", "get", await customerAt(email));
     expectContract("/api/customers/{email}", "get", await customerAt("nobody@example.test")); // 404
     expectContract("/api/customers/{email}", "get", await customerAt("nope")); // 400
+    const customerList = (query: string) => send(customers.GET, `/api/customers${query}`);
+    expectContract("/api/customers", "get", await customerList("?q=contract&limit=1"));
+    expectContract("/api/customers", "get", await customerList("?limit=1"));
+    expectContract("/api/customers", "get", await customerList("?limit=0")); // 400
     expectContract(
       "/api/people",
       "get",

@@ -31,6 +31,8 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const before = cursor ? position(cursor.u, cursor.i) : undefined;
   const terms = searchTerms(query.q);
+  // A query with no word in it (punctuation only, say) matches nothing: q is words, not a pattern.
+  if (query.q && !terms) return { items: [], nextCursor: null };
   // A search walks the word index (ticket-search/) in list order; the other filters are checked
   // on the rows. Without one, the list's own facet keys.
   const search = ticketSearchCollections(target);

@@ -8,7 +8,7 @@ import {
   ticketSearchCollections,
   type SearchTicketDocument,
 } from "@/server/read-models/ticket-list/search/collections";
-import { wordsOf } from "@/server/read-models/ticket-list/search/tokenize";
+import { wordsOf } from "@/server/text/words";
 import { messageDocumentId, type TicketDocument } from "@/server/tickets/write-model";
 
 /** The words of the ticket's subject and first message. */

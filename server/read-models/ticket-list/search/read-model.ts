@@ -11,7 +11,7 @@ import {
   readBodies,
   wordKeysOf,
 } from "@/server/read-models/ticket-list/search/project";
-import { wordsOf } from "@/server/read-models/ticket-list/search/tokenize";
+import { wordsOf } from "@/server/text/words";
 import { messageDocumentId, type TicketDocument } from "@/server/tickets/write-model";
 
 const NAME = "ticket_search";

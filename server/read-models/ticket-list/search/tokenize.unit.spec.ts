@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { searchTerms, wordsOf } from "@/server/read-models/ticket-list/search/tokenize";
+import { searchTerms } from "@/server/read-models/ticket-list/search/tokenize";
+import { wordsOf } from "@/server/text/words";
 
 describe("wordsOf", () => {
   it("given accents and capitals, when tokenized, then they fold to plain lower case", () => {
