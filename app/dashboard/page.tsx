@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { LiveDashboard } from "@/app/dashboard/_components/live-dashboard";
 import { requireUser } from "@/server/auth/require";
 import { getProjectionStatus } from "@/server/projections/status-queries";
-import { getDashboard } from "@/server/read-models/dashboard/get-dashboard";
+import { readDashboard } from "@/server/read-models/dashboard-with-waiting";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export default async function DashboardPage() {
   await requireUser("dashboard", "/dashboard");
   // The projector's state first, then the numbers, as the live part reads them (see snapshot.ts).
   const projection = await getProjectionStatus();
-  const dashboard = await getDashboard();
+  const dashboard = await readDashboard();
   return (
     <div className="grid gap-6">
       <div>

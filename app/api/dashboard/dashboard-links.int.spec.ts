@@ -10,7 +10,7 @@ import { sendReply } from "@/server/tickets/commands/send-reply";
 import { as, drainProjectionQueue, create, givenPerson } from "@/server/testing/fixtures";
 import { send } from "@/server/testing/http";
 import { day } from "@/server/read-models/dashboard/contribution";
-import { getDashboard } from "@/server/read-models/dashboard/get-dashboard";
+import { readDashboard } from "@/server/read-models/dashboard-with-waiting";
 import {
   allLinkedNumbers,
   dashboardLinks,
@@ -85,10 +85,16 @@ describe("dashboard links", () => {
     // New today, with a note, unassigned.
     const fresh = await ticket("Fresh", now - HOUR);
     await addNote(fresh, { body: "First look" }, at(now - HOUR / 2));
+    // Answered first by a person of the desk (the other reply is an API caller's), two hours in.
+    const answered = await ticket("Answered by Ada", now - 4 * DAY);
+    const asAda = (ms: number) => ({
+      ctx: { ...at(ms).ctx, actor: { id: `user:${ada}`, name: "Ada Lovelace" } },
+    });
+    await sendReply(answered, { body: "Hello!" }, asAda(now - 4 * DAY + 2 * HOUR));
     await drainProjectionQueue();
 
     // When the dashboard and the list are read.
-    const dashboard = await getDashboard();
+    const dashboard = await readDashboard();
     const links = dashboardLinks(dashboard);
 
     // Then every number is the size of the list its link selects.
@@ -99,22 +105,41 @@ describe("dashboard links", () => {
     }
 
     // And the fixture exercised what matters (so the equalities above are not all 0 = 0).
-    expect(dashboard.total).toBe(8);
+    expect(dashboard.total).toBe(9);
     expect(links.byStatus.closed.value).toBe(3);
     expect(dashboard.byAssignee).toEqual({ "Ada Lovelace": 2 });
     expect(dashboard.assignees).toEqual([{ personId: ada, name: "Ada Lovelace", count: 2 }]);
     expect(links.byAssignee[0]?.params.assignee).toBe(ada);
-    expect(links.unassigned.value).toBe(3);
+    expect(links.unassigned.value).toBe(4);
     // Active tickets but the answered one await a reply: edge, edge first, back, fresh.
     expect(links.awaitingReply.value).toBe(4);
     expect(dashboard.byTag).toEqual({ billing: 1, vip: 1 });
-    expect(dashboard.firstResponse.count).toBe(1);
-    expect(dashboard.firstResponse.p50Ms).toBeGreaterThan(0.88 * 25 * HOUR); // created 10 days ago
-    expect(dashboard.firstResponse.p50Ms).toBeLessThan(1.12 * 25 * HOUR);
+    expect(dashboard.firstResponse.count).toBe(2);
+    expect(dashboard.firstResponse.p90Ms).toBeGreaterThan(0.88 * 25 * HOUR); // created 10 days ago
+    expect(dashboard.firstResponse.p90Ms).toBeLessThan(1.12 * 25 * HOUR);
+    expect(dashboard.firstResponseByAgent).toEqual([
+      {
+        personId: ada,
+        name: "Ada Lovelace",
+        count: 1,
+        p50Ms: expect.any(Number),
+        p90Ms: expect.any(Number),
+      },
+    ]);
+    expect(dashboard.firstResponseByAgent[0]!.p50Ms).toBeGreaterThan(0.88 * 2 * HOUR);
+    expect(dashboard.firstResponseByAgent[0]!.p50Ms).toBeLessThan(1.12 * 2 * HOUR);
+    expect(await listAll(links.firstResponseByAgent[0]!.params)).toEqual(["Answered by Ada"]);
+    // The longest wait: the triaged ticket from just before the window, never answered.
+    expect(dashboard.oldestAwaitingReply).toEqual({
+      ticketId: edge,
+      since: new Date(windowStart - 1).toISOString(),
+      waitingMs: expect.any(Number),
+    });
+    expect(dashboard.oldestAwaitingReply!.waitingMs).toBeGreaterThanOrEqual(now - windowStart);
     expect(links.withNotes.value).toBe(3);
     expect(links.timeToTriage.value).toBe(5); // edge, high, direct, back, bob
     expect(links.timeToClose.value).toBe(2); // direct, bob
-    expect(links.perDay.reduce((n, d) => n + d.created.value, 0)).toBe(6);
+    expect(links.perDay.reduce((n, d) => n + d.created.value, 0)).toBe(7);
     expect(await listAll(links.timeToTriage.params)).not.toContain("Old");
     expect(await listAll(links.perDay[0]!.created.params)).toEqual(["Edge first"]);
     expect(await listAll(links.byPriority.urgent.params)).toEqual(["Back to open"]);

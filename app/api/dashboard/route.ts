@@ -1,7 +1,7 @@
 import { route } from "@/server/http/route";
-import { getDashboard } from "@/server/read-models/dashboard/get-dashboard";
+import { readDashboard } from "@/server/read-models/dashboard-with-waiting";
 
 /** The dashboard read model: counts, per-day series and durations, and how fresh they are. */
 export const GET = route("dashboard", async () =>
-  Response.json(await getDashboard(), { headers: { "cache-control": "no-store" } }),
+  Response.json(await readDashboard(), { headers: { "cache-control": "no-store" } }),
 );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { FreshnessBar } from "@/app/dashboard/_components/freshness-bar";
 import { humanDuration, plural } from "@/app/dashboard/_components/format";
@@ -79,8 +80,26 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
               metric="awaitingReply"
               number={links.awaitingReply}
               label="Awaiting a reply"
+              hint={
+                dashboard.oldestAwaitingReply
+                  ? `longest ${humanDuration(dashboard.oldestAwaitingReply.waitingMs)}`
+                  : undefined
+              }
             />
           </div>
+          {dashboard.oldestAwaitingReply ? (
+            <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="oldest-waiting">
+              The customer who has waited longest wrote{" "}
+              {humanDuration(dashboard.oldestAwaitingReply.waitingMs)} ago:{" "}
+              <Link
+                href={`/tickets/${dashboard.oldestAwaitingReply.ticketId}`}
+                className="text-blue-800 underline dark:text-blue-300"
+              >
+                open that ticket
+              </Link>
+              .
+            </p>
+          ) : null}
         </Panel>
 
         <Panel aria-labelledby="tags-heading" className={panel}>
@@ -173,9 +192,73 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
               population={links.timeToClose}
               verb="closed"
             />
-            <FirstResponse stats={dashboard.firstResponse} />
+            <Durations
+              name="First response"
+              metric="firstResponse"
+              stats={dashboard.firstResponse}
+              population={links.firstResponse}
+              verb="first answered"
+            />
           </Panel>
         </div>
+
+        <Panel aria-labelledby="first-response-heading" className={panel}>
+          <h2 id="first-response-heading" className={heading}>
+            First response per agent
+          </h2>
+          {links.firstResponseByAgent.length === 0 ? (
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              Nobody has written a first reply in the last 30 days.
+            </p>
+          ) : (
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-200 dark:border-slate-700">
+                  <th scope="col" className="py-1 pr-4 font-medium">
+                    Agent
+                  </th>
+                  <th scope="col" className="py-1 pr-4 text-right font-medium">
+                    Median
+                  </th>
+                  <th scope="col" className="py-1 pr-4 text-right font-medium">
+                    90th percentile
+                  </th>
+                  <th scope="col" className="py-1 text-right font-medium">
+                    Tickets
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {dashboard.firstResponseByAgent.map((a, i) => {
+                  const number = links.firstResponseByAgent[i]!;
+                  return (
+                    <tr
+                      key={a.personId}
+                      className="border-b border-slate-100 dark:border-slate-800"
+                    >
+                      <th scope="row" className="break-words py-1 pr-4 font-normal">
+                        {a.name}
+                      </th>
+                      <td className="py-1 pr-4 text-right">
+                        {a.p50Ms === null ? "–" : humanDuration(a.p50Ms)}
+                      </td>
+                      <td className="py-1 pr-4 text-right">
+                        {a.p90Ms === null ? "–" : humanDuration(a.p90Ms)}
+                      </td>
+                      <td className="py-1 text-right">
+                        <NumberLink
+                          metric={`firstResponseByAgent.${a.personId}`}
+                          number={number}
+                          context={`tickets ${a.name} answered first in the last 30 days`}
+                        />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </Panel>
 
         <Panel aria-labelledby="per-day-heading" className={panel}>
           <h2 id="per-day-heading" className={heading}>
@@ -234,35 +317,6 @@ function Durations({
             <dd className="text-lg font-semibold">
               <NumberLink metric={`${metric}.count`} number={population} context={tickets} />
             </dd>
-          </div>
-        </dl>
-      )}
-    </div>
-  );
-}
-
-/** Creation to first public reply: no list filter selects these tickets yet, so no link. */
-function FirstResponse({ stats }: { stats: DurationStats }) {
-  return (
-    <div className="grid gap-1" data-metric-group="firstResponse">
-      <h3 className="font-medium">First response</h3>
-      {stats.count === 0 || stats.p50Ms === null || stats.p90Ms === null ? (
-        <p className="text-sm text-slate-700 dark:text-slate-300">
-          No ticket had its first reply in the last 30 days.
-        </p>
-      ) : (
-        <dl className="grid grid-cols-3 gap-2 text-sm">
-          <div>
-            <dt className="text-slate-700 dark:text-slate-300">Median</dt>
-            <dd className="text-lg font-semibold">{humanDuration(stats.p50Ms)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-700 dark:text-slate-300">90th percentile</dt>
-            <dd className="text-lg font-semibold">{humanDuration(stats.p90Ms)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-700 dark:text-slate-300">Tickets</dt>
-            <dd className="text-lg font-semibold">{stats.count}</dd>
           </div>
         </dl>
       )}

@@ -1,3 +1,4 @@
+import { personIdOf } from "@/server/tickets/domain/conversation";
 import { isAwaitingReply } from "@/server/tickets/domain/types";
 import type { TicketDocument } from "@/server/tickets/write-model";
 
@@ -22,6 +23,7 @@ export function contribution(
     | "tags"
     | "lastMessageFrom"
     | "firstResponseAt"
+    | "firstResponderId"
   >,
 ): string[] {
   const keys = ["total", `s:${ticket.status}`, `c:${day(ticket.createdAt)}`];
@@ -35,6 +37,10 @@ export function contribution(
   if (ticket.firstResponseAt) {
     const ms = ticket.firstResponseAt.getTime() - ticket.createdAt.getTime();
     keys.push(`fr:${day(ticket.firstResponseAt)}:${durationBin(ms)}`);
+    // Per person who answered first (an API caller is in the overall figure only).
+    const personId = ticket.firstResponderId ? personIdOf(ticket.firstResponderId) : undefined;
+    if (personId)
+      keys.push(`fa:${encodeKey(personId)}:${day(ticket.firstResponseAt)}:${durationBin(ms)}`);
   }
   if (ticket.noteCount > 0) keys.push("n");
   if (ticket.triagedAt) {

@@ -45,6 +45,8 @@ export const storedDashboardSchema = z.object({
   timeToClose: durationStats,
   /** From creation to the first public reply, for tickets first answered in the last 30 days. */
   firstResponse: durationStats,
+  /** The same, per person who wrote the first reply. */
+  firstResponseByPersonId: z.record(z.string(), durationStats),
   /** When the projector last changed these numbers (null: nothing projected yet). */
   asOf: isoTimeField.nullable(),
 });
@@ -52,8 +54,22 @@ export type StoredDashboard = z.infer<typeof storedDashboardSchema>;
 
 /** The dashboard as GET /api/dashboard returns it. */
 export const dashboardSchema = storedDashboardSchema
-  .omit({ byAssigneeId: true })
+  .omit({ byAssigneeId: true, firstResponseByPersonId: true })
   .extend({
+    firstResponseByAgent: z
+      .array(z.object({ personId: z.string(), name: z.string() }).extend(durationStats.shape))
+      .meta({
+        description:
+          "First response per person who wrote the first reply (over the same 30 days), by name.",
+      }),
+    oldestAwaitingReply: z
+      .object({
+        ticketId: z.string(),
+        since: isoTimeField.meta({ description: "When the customer wrote, unanswered since." }),
+        waitingMs: z.number().int().min(0),
+      })
+      .nullable()
+      .meta({ description: "The active ticket that has waited longest for a reply; null: none." }),
     byAssignee: z.record(z.string(), z.number().int()).meta({
       description:
         "Active tickets per assignee, by their current name (as in the first version; people " +

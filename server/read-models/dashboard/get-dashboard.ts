@@ -14,7 +14,9 @@ import { toDashboard } from "@/server/read-models/dashboard/view";
  * read of a new UTC day, before the projector has moved the view to it (or when the view is of an
  * older shape), from the summary. Assignees' current names are added here.
  */
-export async function getDashboard(now = new Date()): Promise<Dashboard> {
+export async function getDashboard(
+  now = new Date(),
+): Promise<Omit<Dashboard, "oldestAwaitingReply">> {
   return withNames(await storedDashboard(now));
 }
 
@@ -38,12 +40,21 @@ async function storedDashboard(now: Date): Promise<StoredDashboard> {
 
 const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
-async function withNames({ byAssigneeId, ...rest }: StoredDashboard): Promise<Dashboard> {
-  const names = await personNames(Object.keys(byAssigneeId));
+async function withNames({
+  byAssigneeId,
+  firstResponseByPersonId,
+  ...rest
+}: StoredDashboard): Promise<Omit<Dashboard, "oldestAwaitingReply">> {
+  const names = await personNames([
+    ...new Set([...Object.keys(byAssigneeId), ...Object.keys(firstResponseByPersonId)]),
+  ]);
   const assignees = Object.entries(byAssigneeId)
     .map(([personId, count]) => ({ personId, name: displayName(names, personId)!, count }))
     .sort((a, b) => b.count - a.count || byName.compare(a.name, b.name));
   const byAssignee: Record<string, number> = {};
   for (const { name, count } of assignees) byAssignee[name] = (byAssignee[name] ?? 0) + count;
-  return { ...rest, byAssignee, assignees };
+  const firstResponseByAgent = Object.entries(firstResponseByPersonId)
+    .map(([personId, stats]) => ({ personId, name: displayName(names, personId)!, ...stats }))
+    .sort((a, b) => byName.compare(a.name, b.name));
+  return { ...rest, byAssignee, assignees, firstResponseByAgent };
 }

@@ -30,6 +30,9 @@ export interface DashboardLinks {
   /** The populations the durations are computed over: triaged / closed within the window. */
   timeToTriage: LinkedNumber;
   timeToClose: LinkedNumber;
+  firstResponse: LinkedNumber;
+  /** By name; each drills down to the tickets that person answered first in the window. */
+  firstResponseByAgent: (LinkedNumber & { personId: string; agent: string })[];
   /** The window of the per-day series and the durations, first and last UTC day. */
   window: { from: string; to: string } | null;
 }
@@ -43,6 +46,9 @@ export function dashboardLinks(dashboard: Dashboard): DashboardLinks {
   const to = dashboard.perDay.at(-1)?.day;
   const window = from && to ? { from, to } : null;
   const active = { status: ACTIVE_STATUSES };
+  const responded: ListParams = window
+    ? { respondedFrom: window.from, respondedTo: window.to }
+    : {};
   return {
     total: { value: dashboard.total, params: {} },
     byStatus: byKey(STATUSES, (s) => ({ value: dashboard.byStatus[s], params: { status: s } })),
@@ -75,6 +81,13 @@ export function dashboardLinks(dashboard: Dashboard): DashboardLinks {
       value: dashboard.timeToClose.count,
       params: window ? { status: "closed", closedFrom: window.from, closedTo: window.to } : {},
     },
+    firstResponse: { value: dashboard.firstResponse.count, params: responded },
+    firstResponseByAgent: dashboard.firstResponseByAgent.map(({ personId, name, count }) => ({
+      personId,
+      agent: name,
+      value: count,
+      params: { ...responded, firstResponder: personId },
+    })),
     window,
   };
 }
@@ -100,6 +113,11 @@ export function allLinkedNumbers(links: DashboardLinks): (LinkedNumber & { name:
     ]),
     { name: "timeToTriage.count", ...links.timeToTriage },
     { name: "timeToClose.count", ...links.timeToClose },
+    { name: "firstResponse.count", ...links.firstResponse },
+    ...links.firstResponseByAgent.map((a) => ({
+      name: `firstResponseByAgent.${a.personId}`,
+      ...a,
+    })),
   ];
 }
 

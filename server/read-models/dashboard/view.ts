@@ -20,10 +20,18 @@ export function toDashboard(counts: Counts, projectedAt: Date | null, now: Date)
   const triage: Counts = {};
   const close: Counts = {};
   const response: Counts = {};
+  const responseBy: Record<string, Counts> = {};
   for (const [key, value] of Object.entries(counts)) {
     if (value <= 0) continue;
     if (key.startsWith("a:")) byAssigneeId[decodeKey(key.slice(2))] = value;
     if (key.startsWith("g:")) byTag[decodeKey(key.slice(2))] = value;
+    if (key.startsWith("fa:")) {
+      const [, personId = "", keyDay = "", bin = ""] = key.split(":");
+      if (!inWindow.has(keyDay)) continue;
+      const into = (responseBy[decodeKey(personId)] ??= {});
+      into[bin] = (into[bin] ?? 0) + value;
+      continue;
+    }
     const [kind, keyDay, bin] = key.split(":");
     if (
       (kind === "tt" || kind === "tc" || kind === "fr") &&
@@ -52,6 +60,9 @@ export function toDashboard(counts: Counts, projectedAt: Date | null, now: Date)
     timeToTriage: percentiles(triage),
     timeToClose: percentiles(close),
     firstResponse: percentiles(response),
+    firstResponseByPersonId: Object.fromEntries(
+      Object.entries(responseBy).map(([personId, bins]) => [personId, percentiles(bins)]),
+    ),
     asOf: projectedAt ? projectedAt.toISOString() : null,
   };
 }

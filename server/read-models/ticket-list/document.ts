@@ -1,4 +1,5 @@
 import type { TicketDocument } from "@/server/tickets/write-model";
+import { personIdOf } from "@/server/tickets/domain/conversation";
 import { isAwaitingReply } from "@/server/tickets/domain/types";
 import { preview } from "@/server/read-models/ticket-list/preview";
 
@@ -28,6 +29,9 @@ export type TicketListDocument = Pick<
   /** Every conversation entry: the first message, customer messages, replies and notes. */
   messageCount: number;
   awaitingReply: boolean;
+  /** The first public reply (null: none yet), and the person who wrote it (null: an API caller). */
+  firstResponseAt: Date | null;
+  firstResponderId: string | null;
   projectedAt: Date;
 };
 
@@ -50,6 +54,10 @@ export function toTicketListDocument(
     noteCount: ticket.noteCount,
     messageCount: 1 + ticket.messageIds.length,
     awaitingReply: isAwaitingReply(ticket),
+    firstResponseAt: ticket.firstResponseAt,
+    firstResponderId: ticket.firstResponderId
+      ? (personIdOf(ticket.firstResponderId) ?? null)
+      : null,
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
     triagedAt: ticket.triagedAt,

@@ -58,12 +58,22 @@ function facetsOf(row: FacetFields): string[] {
   if (row.customer) facets.push(`c:${encode(row.customer.email)}`);
   for (const tag of row.tags) facets.push(`t:${tag}`);
   facets.push(`w:${row.awaitingReply ? 1 : 0}`);
+  if (row.firstResponseAt) facets.push("f");
+  if (row.firstResponderId) facets.push(`f:${row.firstResponderId}`);
   return facets;
 }
 
 type FacetFields = Pick<
   TicketListDocument,
-  "status" | "assigneeId" | "priority" | "hasNote" | "customer" | "tags" | "awaitingReply"
+  | "status"
+  | "assigneeId"
+  | "priority"
+  | "hasNote"
+  | "customer"
+  | "tags"
+  | "awaitingReply"
+  | "firstResponseAt"
+  | "firstResponderId"
 >;
 
 /** The row fields its keys are made of: what a projection reads of the row it replaces. */
@@ -75,15 +85,28 @@ export const KEY_FIELDS = {
   customer: 1,
   tags: 1,
   awaitingReply: 1,
+  firstResponseAt: 1,
+  firstResponderId: 1,
+  lastMessageAt: 1,
   updatedAt: 1,
   version: 1,
 } as const;
 
+/**
+ * The one facet not in list order: tickets awaiting a reply by when the customer wrote, oldest
+ * first, so the longest wait is the first live key of one `_id` range (oldest-awaiting.ts).
+ */
+export const WAITING_FACET = "wo";
+
 export function listKeysOf(
-  row: FacetFields & Pick<TicketListDocument, "_id" | "updatedAt" | "version">,
+  row: FacetFields & Pick<TicketListDocument, "_id" | "updatedAt" | "lastMessageAt" | "version">,
 ): string[] {
-  const at = position(row.updatedAt.getTime(), row._id.toHexString());
-  return facetsOf(row).map((facet) => `${facet}|${at}|${row.version}`);
+  const id = row._id.toHexString();
+  const at = position(row.updatedAt.getTime(), id);
+  const keys = facetsOf(row).map((facet) => `${facet}|${at}|${row.version}`);
+  if (row.awaitingReply)
+    keys.push(`${WAITING_FACET}|${position(row.lastMessageAt.getTime(), id)}|${row.version}`);
+  return keys;
 }
 
 /** The key documents of a row: its keys, each with the subject. */
@@ -111,6 +134,8 @@ export function facetsFor(filter: {
   customer?: string;
   tag?: string;
   awaitingReply?: boolean;
+  firstResponderId?: string;
+  responded?: boolean;
 }): string[] {
   const a =
     filter.assigneeId !== undefined
@@ -120,6 +145,7 @@ export function facetsFor(filter: {
         : undefined;
   if (filter.customer !== undefined) return [`c:${encode(filter.customer)}`];
   if (filter.tag !== undefined) return [`t:${filter.tag}`];
+  if (filter.firstResponderId !== undefined) return [`f:${filter.firstResponderId}`];
   if (filter.status && a !== undefined) return filter.status.map((s) => `sa:${s}:${a}`);
   if (filter.status) return filter.status.map((s) => `s:${s}`);
   if (a !== undefined) return [`a:${a}`];
@@ -127,6 +153,7 @@ export function facetsFor(filter: {
   if (filter.unassigned === false) return ["aa"];
   if (filter.priority) return [`p:${filter.priority}`];
   if (filter.hasNote !== undefined) return [`n:${filter.hasNote ? 1 : 0}`];
+  if (filter.responded) return ["f"];
   return ["all"];
 }
 

@@ -17,6 +17,9 @@ const row = {
   customer: { email: "sam|x@example.test", name: null },
   tags: ["billing", "vpn-2"],
   awaitingReply: true,
+  firstResponseAt: new Date(1_700_000_000_100),
+  firstResponderId: "65a1b2c3d4e5f60718290002",
+  lastMessageAt: new Date(1_700_000_000_050),
   updatedAt: new Date(1_700_000_000_123),
   version: 4,
 };
@@ -26,8 +29,9 @@ const inRange = (key: string, range: { $gt: string; $lt: string }) =>
 describe("list keys", () => {
   it("given a row, lists it under every facet at its update time, id and version", () => {
     const keys = listKeysOf(row);
-    // all, s, a, sa, p, n, aa, c, two tags, w
-    expect(keys).toHaveLength(11);
+    // all, s, a, sa, p, n, aa, c, two tags, w, f, f:<responder>; then wo, by the customer's time
+    expect(keys).toHaveLength(14);
+    expect(keys.at(-1)).toBe(`wo|1700000000050|${id.toHexString()}|4`);
     expect(keys[0]).toBe(`all|1700000000123|${id.toHexString()}|4`);
     expect(keys.map((k) => parseListKey(k).facet)).toContain("s:triaged");
     expect(parseListKey(keys[1]!)).toEqual({
@@ -50,6 +54,8 @@ describe("list keys", () => {
       { unassigned: false },
       { priority: "high" },
       { hasNote: true },
+      { firstResponderId: row.firstResponderId },
+      { responded: true },
       {},
     ]) {
       expect(a).toEqual(expect.arrayContaining(facetsFor(filter)));

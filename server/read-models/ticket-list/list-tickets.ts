@@ -27,7 +27,9 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
   const target = await getCollections();
   const { rows: ticketList, keys: ticketListKeys } = ticketListCollections(target);
   const assigneeId = query.assignee === undefined ? undefined : await personIdFor(query.assignee);
-  const matches = rowFilter(query, assigneeId);
+  const firstResponderId =
+    query.firstResponder === undefined ? undefined : await personIdFor(query.firstResponder);
+  const matches = rowFilter(query, assigneeId, firstResponderId);
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const before = cursor ? position(cursor.u, cursor.i) : undefined;
   const terms = searchTerms(query.q);
@@ -38,7 +40,16 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
   const search = ticketSearchCollections(target);
   const streams = terms
     ? new SearchKeys(search.words, search.vocabulary, terms, before)
-    : new KeyStreams(ticketListKeys, facetsFor({ ...query, assigneeId }), before);
+    : new KeyStreams(
+        ticketListKeys,
+        facetsFor({
+          ...query,
+          assigneeId,
+          firstResponderId,
+          responded: Boolean(query.respondedFrom ?? query.respondedTo),
+        }),
+        before,
+      );
 
   const want = query.limit + 1;
   const rows: TicketListDocument[] = [];

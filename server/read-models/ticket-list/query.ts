@@ -22,6 +22,7 @@ export const DAY_RANGES = [
   ["created", "createdAt"],
   ["triaged", "triagedAt"],
   ["closed", "closedAt"],
+  ["responded", "firstResponseAt"],
 ] as const;
 
 export const listTicketsQuery = z
@@ -64,6 +65,18 @@ export const listTicketsQuery = z
     triagedTo: dayParam("triagedTo", 'First triaged (left "open") on or before this day'),
     closedFrom: dayParam("closedFrom", "Closed on or after this day"),
     closedTo: dayParam("closedTo", "Closed on or before this day"),
+    respondedFrom: dayParam(
+      "respondedFrom",
+      "First answered (a public reply) on or after this day",
+    ),
+    respondedTo: dayParam("respondedTo", "First answered (a public reply) on or before this day"),
+    firstResponder: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100, { error: "firstResponder must be at most 100 characters." })
+      .optional()
+      .meta({ description: "Who wrote the first public reply: a person's id (or exact name)" }),
     limit: z.coerce
       .number({ error: "limit must be a number." })
       .int({ error: "limit must be a whole number." })

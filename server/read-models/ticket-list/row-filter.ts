@@ -5,6 +5,7 @@ import { DAY_RANGES, type ListTicketsQuery } from "@/server/read-models/ticket-l
 export function rowFilter(
   query: ListTicketsQuery,
   assigneeId: string | undefined,
+  firstResponderId: string | undefined,
 ): (row: TicketListDocument) => boolean {
   const ranges = DAY_RANGES.flatMap(([name, field]) => {
     const range = dayRange(query[`${name}From`], query[`${name}To`]);
@@ -19,6 +20,7 @@ export function rowFilter(
     (query.awaitingReply === undefined || row.awaitingReply === query.awaitingReply) &&
     (!query.priority || row.priority === query.priority) &&
     (query.hasNote === undefined || row.hasNote === query.hasNote) &&
+    (firstResponderId === undefined || row.firstResponderId === firstResponderId) &&
     ranges.every(({ field, range }) => {
       const at = row[field]?.getTime();
       return (
