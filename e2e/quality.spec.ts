@@ -79,6 +79,24 @@ const pages: { name: string; path: () => string; ready: (page: Page) => Promise<
     ready: (page) =>
       expect(page.getByRole("heading", { name: "Saved replies", level: 1 })).toBeVisible(),
   },
+  {
+    name: "customers",
+    path: () => "/customers?q=quality",
+    // The customers read model is projected beside the ticket's: reload until it is there.
+    ready: (page) =>
+      expect(async () => {
+        await page.reload();
+        await expect(page.getByTestId("customer-list")).toContainText("quality@acme.test", {
+          timeout: 1_000,
+        });
+      }).toPass({ timeout: 15_000 }),
+  },
+  {
+    name: "customer",
+    path: () => "/customers/quality%40acme.test",
+    ready: (page) =>
+      expect(page.getByRole("heading", { name: "quality@acme.test", level: 1 })).toBeVisible(),
+  },
 ];
 
 for (const theme of THEMES) {

@@ -4,6 +4,7 @@ import { getCollections, reportDatabaseOutcome } from "@/server/db/client";
 import { isTransientDatabaseError } from "@/server/db/errors";
 import { assignAgent } from "@/server/tickets/commands/assign-agent";
 import { changeStatus } from "@/server/tickets/commands/change-status";
+import { changeTags } from "@/server/tickets/commands/change-tags";
 import type { CommandOptions, CommandResult } from "@/server/tickets/commands/command-options";
 import { parseTicketId } from "@/server/tickets/ticket-id";
 import { setPriority } from "@/server/tickets/commands/set-priority";
@@ -12,12 +13,13 @@ import {
   assigneeSchema,
   prioritySchema,
   statusSchema,
+  tagListSchema,
   ticketIdSchema,
 } from "@/server/tickets/domain/schemas";
 
 const MAX_BULK_TICKETS = 100;
 
-/** One change (status, assignee or priority) for 1–100 tickets. An empty assignee unassigns. */
+/** One change (status, assignee, priority or tags) for 1–100 tickets. An empty assignee unassigns. */
 export const bulkChangeInput = z.strictObject({
   ticketIds: z
     .array(ticketIdSchema, { error: "Select the tickets to change." })
@@ -36,8 +38,18 @@ export const bulkChangeInput = z.strictObject({
         ),
       }),
       z.strictObject({ field: z.literal("priority"), priority: prioritySchema }),
+      z
+        .strictObject({
+          field: z.literal("tags"),
+          add: tagListSchema.default([]),
+          remove: tagListSchema.default([]),
+        })
+        .refine((change) => change.add.length + change.remove.length > 0, {
+          error: "Give tags to add or to remove.",
+          path: ["add"],
+        }),
     ],
-    { error: "Choose what to change: status, assignee or priority." },
+    { error: "Choose what to change: status, assignee, priority or tags." },
   ),
 });
 export type BulkChangeInput = z.infer<typeof bulkChangeInput>;
@@ -60,6 +72,8 @@ function run(ticketId: string, input: BulkChangeInput, options: CommandOptions) 
       return assignAgent(ticketId, { assignee: change.assignee }, options);
     case "priority":
       return setPriority(ticketId, { priority: change.priority }, options);
+    case "tags":
+      return changeTags(ticketId, { add: change.add, remove: change.remove }, options);
     default: {
       const never: never = change;
       throw new Error(`Unknown change ${JSON.stringify(never)}`);

@@ -122,6 +122,26 @@ describe("bulk change", () => {
       as(),
     );
     expect(priority).toEqual({ ticketId, outcome: "applied", version: 4 });
+    const tags = (change: Record<string, unknown>) =>
+      runBulkChange(
+        bulkChangeInput.parse({ ticketIds: [ticketId], change: { field: "tags", ...change } }),
+        as(),
+      );
+    expect(await tags({ add: ["vip", "billing"] })).toEqual([
+      { ticketId, outcome: "applied", version: 5 },
+    ]);
+    expect(await tags({ add: ["vip"], remove: ["billing"] })).toEqual([
+      { ticketId, outcome: "applied", version: 6 },
+    ]);
+    expect(await tags({ add: ["vip"] })).toEqual([{ ticketId, outcome: "unchanged", version: 6 }]);
+    await drainProjectionQueue();
+    const tagged = await listTickets({ limit: 100, tag: "vip" });
+    expect(tagged.items.find((t) => t.ticketId === ticketId)?.tags).toEqual(["vip"]);
+    for (const change of [{}, { add: ["Not a tag!"] }, { add: "vip" }])
+      expect(
+        bulkChangeInput.safeParse({ ticketIds: [ticketId], change: { field: "tags", ...change } })
+          .success,
+      ).toBe(false);
   });
 
   it("validates ids, their number and the change", () => {

@@ -13,17 +13,38 @@ interface Props {
   onApply: (change: BulkChange, label: string) => void;
 }
 
-/** One change for every ticked ticket: a status, an assignee (empty unassigns) or a priority. */
+const tagsIn = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+
+/**
+ * One change for every ticked ticket: a status, an assignee (empty unassigns), a priority, or
+ * tags to add and to remove.
+ */
 export function BulkBar({ count, pending, actorName, onApply }: Props) {
   const [field, setField] = useState<BulkChange["field"]>("status");
   const [status, setStatus] = useState("triaged");
   const [priority, setPriority] = useState("high");
   const [assignee, setAssignee] = useState(actorName);
+  const [addTags, setAddTags] = useState("");
+  const [removeTags, setRemoveTags] = useState("");
 
   const apply = () => {
     if (field === "status") onApply({ field, status }, `Status → ${status}`);
     else if (field === "priority") onApply({ field, priority }, `Priority → ${priority}`);
-    else
+    else if (field === "tags") {
+      const add = tagsIn(addTags);
+      const remove = tagsIn(removeTags);
+      const label = [
+        add.length > 0 ? `Tagged ${add.join(", ")}` : "",
+        remove.length > 0 ? `untagged ${remove.join(", ")}` : "",
+      ]
+        .filter(Boolean)
+        .join("; ");
+      onApply({ field, add, remove }, label || "Tags");
+    } else
       onApply(
         { field, assignee: assignee.trim() },
         assignee.trim() ? `Assigned to ${assignee.trim()}` : "Unassigned",
@@ -52,6 +73,7 @@ export function BulkBar({ count, pending, actorName, onApply }: Props) {
         <option value="status">Status</option>
         <option value="assignee">Assignee</option>
         <option value="priority">Priority</option>
+        <option value="tags">Tags</option>
       </Select>
       {field === "status" ? (
         <Select
@@ -78,6 +100,25 @@ export function BulkBar({ count, pending, actorName, onApply }: Props) {
           <option value="normal">Normal</option>
           <option value="low">Low</option>
         </Select>
+      ) : field === "tags" ? (
+        <>
+          <Field
+            id="bulk-add-tags"
+            label="Add tags (space or comma between)"
+            size="compact"
+            value={addTags}
+            maxLength={900}
+            onChange={(event) => setAddTags(event.target.value)}
+          />
+          <Field
+            id="bulk-remove-tags"
+            label="Remove tags"
+            size="compact"
+            value={removeTags}
+            maxLength={900}
+            onChange={(event) => setRemoveTags(event.target.value)}
+          />
+        </>
       ) : (
         <Field
           id="bulk-assignee"

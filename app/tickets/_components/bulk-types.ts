@@ -11,7 +11,8 @@ export interface BulkResult {
 export type BulkChange =
   | { field: "status"; status: string }
   | { field: "assignee"; assignee: string }
-  | { field: "priority"; priority: string };
+  | { field: "priority"; priority: string }
+  | { field: "tags"; add: string[]; remove: string[] };
 
 export interface BulkDone {
   status: "done";

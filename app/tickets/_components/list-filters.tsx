@@ -81,7 +81,7 @@ export function ListFilters({ params: urlParams, actorName }: Props) {
       </h2>
       <form
         role="search"
-        className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[minmax(12rem,2fr)_repeat(4,minmax(0,1fr))]"
+        className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[minmax(12rem,2fr)_repeat(5,minmax(0,1fr))]"
         onSubmit={(event) => {
           event.preventDefault();
           go({ q: q.trim() || null });
@@ -104,7 +104,7 @@ export function ListFilters({ params: urlParams, actorName }: Props) {
           name="q"
           value={q}
           maxLength={200}
-          placeholder="Words in the subject"
+          placeholder="Words anywhere in the conversation"
           onChange={(event) => setQ(event.target.value)}
           onKeyDown={(event) => {
             if (event.key !== "Escape") return;
@@ -180,6 +180,21 @@ export function ListFilters({ params: urlParams, actorName }: Props) {
           <option value="false">Without notes</option>
           {params.hasNote && !["true", "false"].includes(params.hasNote) ? (
             <option value={params.hasNote}>{params.hasNote}</option>
+          ) : null}
+        </Select>
+        <Select
+          id="filter-awaiting"
+          label="Replies"
+          size="compact"
+          tone="plain"
+          value={params.awaitingReply ?? ""}
+          onChange={(event) => go({ awaitingReply: event.target.value || null })}
+        >
+          <option value="">Answered or not</option>
+          <option value="true">Awaiting a reply</option>
+          <option value="false">Not awaiting a reply</option>
+          {params.awaitingReply && !["true", "false"].includes(params.awaitingReply) ? (
+            <option value={params.awaitingReply}>{params.awaitingReply}</option>
           ) : null}
         </Select>
         <button type="submit" className="sr-only focus:not-sr-only">

@@ -1,5 +1,13 @@
 /** The filters this page's controls own; any other parameter is kept as it is (a chip). */
-export const OWNED_FILTERS = ["status", "assignee", "unassigned", "priority", "hasNote", "q"];
+export const OWNED_FILTERS = [
+  "status",
+  "assignee",
+  "unassigned",
+  "priority",
+  "hasNote",
+  "awaitingReply",
+  "q",
+];
 
 /**
  * The list's address after some changes: `null` removes a parameter. Every parameter not named

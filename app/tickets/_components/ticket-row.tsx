@@ -62,6 +62,14 @@ export function TicketRow({
           </Link>
           <StatusBadge status={t.status} />
           <PriorityBadge priority={t.priority} />
+          {t.awaitingReply ? (
+            <span
+              data-testid="awaiting-reply"
+              className="rounded border border-amber-500 px-2 py-0.5 text-xs font-medium text-amber-900 dark:border-amber-600 dark:text-amber-100"
+            >
+              Awaiting reply
+            </span>
+          ) : null}
           {updating ? (
             <span className="rounded border border-sky-400 px-2 py-0.5 text-xs font-medium text-sky-900 dark:border-sky-600 dark:text-sky-100">
               Updating to version {writtenVersion}…
@@ -73,12 +81,32 @@ export function TicketRow({
           ) : null}
         </div>
         <p className="mt-1 break-words text-sm text-slate-700 dark:text-slate-300">{t.preview}</p>
+        {t.tags.length > 0 ? (
+          <ul aria-label="Tags" className="mt-1 flex flex-wrap gap-1">
+            {t.tags.map((tag) => (
+              <li key={tag}>
+                <Link
+                  href={`/tickets?tag=${encodeURIComponent(tag)}`}
+                  aria-label={`Tickets tagged ${tag}`}
+                  className="inline-block rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-800 hover:underline dark:bg-slate-800 dark:text-slate-200"
+                >
+                  {tag}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <p className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600 dark:text-slate-400">
           <span>{t.assignee ? `Assigned to ${t.assignee}` : "Unassigned"}</span>
           <span>
             {t.noteCount} {t.noteCount === 1 ? "note" : "notes"}
           </span>
-          {t.customerEmail ? <span className="break-all">{t.customerEmail}</span> : null}
+          {t.customer ? (
+            <span className="break-all">{t.customer.name ?? t.customer.email}</span>
+          ) : null}
+          <span>
+            {t.messageCount} {t.messageCount === 1 ? "message" : "messages"}
+          </span>
           <span>
             Created <RelativeTime iso={t.createdAt} />
           </span>
