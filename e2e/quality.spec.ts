@@ -80,7 +80,7 @@ const pages: { name: string; path: () => string; ready: (page: Page) => Promise<
       expect(page.getByRole("heading", { name: "Saved replies", level: 1 })).toBeVisible(),
   },
   {
-    name: "customers",
+    name: "customers-list",
     path: () => "/customers?q=quality",
     // The customers read model is projected beside the ticket's: reload until it is there.
     ready: (page) =>
@@ -92,7 +92,7 @@ const pages: { name: string; path: () => string; ready: (page: Page) => Promise<
       }).toPass({ timeout: 15_000 }),
   },
   {
-    name: "customer",
+    name: "customer-detail",
     path: () => "/customers/quality%40acme.test",
     ready: (page) =>
       expect(page.getByRole("heading", { name: "quality@acme.test", level: 1 })).toBeVisible(),
