@@ -3,7 +3,7 @@ import { getCollections } from "@/server/db/client";
 import { verifyProjections } from "@/server/projections/verify";
 import { seedDemo } from "@/server/demo/seed-demo";
 import { drainProjectionQueue } from "@/server/testing/fixtures";
-import { getCustomer } from "@/server/read-models/ticket-list/get-customer";
+import { getCustomer } from "@/server/read-models/customer-detail";
 import { listSavedReplies } from "@/server/saved-replies/list-saved-replies";
 
 describe("the demo desk", () => {

@@ -6,7 +6,7 @@ import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
 import { Panel } from "@/components/ui/panel";
 import { requireUser } from "@/server/auth/require";
-import { getCustomer } from "@/server/read-models/ticket-list/get-customer";
+import { getCustomer } from "@/server/read-models/customer-detail";
 
 export const dynamic = "force-dynamic";
 

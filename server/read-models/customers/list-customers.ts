@@ -7,11 +7,8 @@ import {
   parseCustomerKey,
   type CustomerDocument,
 } from "@/server/read-models/customers/document";
-import type {
-  CustomerPage,
-  CustomerSummary,
-  ListCustomersQuery,
-} from "@/server/read-models/customers/schema";
+import type { CustomerSummary } from "@/server/read-models/api-fields";
+import type { CustomerPage, ListCustomersQuery } from "@/server/read-models/customers/schema";
 import { ValidationError } from "@/server/tickets/domain/errors";
 
 /** Keys read per round at most, as the list reads its facets: doubling from a page's worth. */
@@ -48,6 +45,13 @@ const toSummary = (doc: CustomerDocument): CustomerSummary => ({
   firstContactAt: doc.firstContactAt.toISOString(),
   lastContactAt: doc.lastContactAt.toISOString(),
 });
+
+/** One customer's summary by email (any case); null when no ticket has this customer. */
+export async function getCustomerSummary(email: string): Promise<CustomerSummary | null> {
+  const cols = customerCollections(await getCollections());
+  const doc = await cols.customers.findOne({ _id: email.trim().toLowerCase() });
+  return doc ? toSummary(doc) : null;
+}
 
 /**
  * One page of customers, by email; with `q`, those whose email or a word of whose name begins

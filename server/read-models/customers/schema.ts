@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoTimeField } from "@/server/read-models/api-fields";
+import { customerSummarySchema } from "@/server/read-models/api-fields";
 
 /** The query of GET /api/customers and of the /customers page. */
 export const listCustomersQuery = z.strictObject({
@@ -16,26 +16,6 @@ export const listCustomersQuery = z.strictObject({
   cursor: z.string().max(600, { error: "cursor is not valid." }).optional(),
 });
 export type ListCustomersQuery = z.infer<typeof listCustomersQuery>;
-
-const customerSummarySchema = z
-  .object({
-    email: z.string().meta({ description: "In lower case: customers are the same in any case." }),
-    name: z
-      .string()
-      .nullable()
-      .meta({ description: "The name on their newest ticket that has one." }),
-    ticketCounts: z.object({
-      open: z.number().int(),
-      triaged: z.number().int(),
-      closed: z.number().int(),
-    }),
-    firstContactAt: isoTimeField.meta({ description: "When their first ticket was created." }),
-    lastContactAt: isoTimeField.meta({
-      description: "The last message, theirs or a reply, in any of their tickets.",
-    }),
-  })
-  .meta({ id: "CustomerSummary" });
-export type CustomerSummary = z.infer<typeof customerSummarySchema>;
 
 export const customerPageSchema = z
   .object({

@@ -1,23 +1,14 @@
 import { z } from "zod";
-import { isoTimeField, statusField, ticketIdField } from "@/server/read-models/api-fields";
+import {
+  customerSummarySchema,
+  isoTimeField,
+  statusField,
+  ticketIdField,
+} from "@/server/read-models/api-fields";
 
-/** One customer as GET /api/customers/{email} and the customer page see them. */
-export const customerDetailSchema = z
-  .object({
-    email: z.string().meta({ description: "In lower case: customers are the same in any case." }),
-    name: z
-      .string()
-      .nullable()
-      .meta({ description: "The name on their most recently updated ticket that has one." }),
-    ticketCounts: z.object({
-      open: z.number().int(),
-      triaged: z.number().int(),
-      closed: z.number().int(),
-    }),
-    firstContactAt: isoTimeField.meta({ description: "When their first ticket was created." }),
-    lastContactAt: isoTimeField.meta({
-      description: "The last message, theirs or a reply, in any of their tickets.",
-    }),
+/** One customer as GET /api/customers/{email} and the customer page see them: figures, tickets. */
+export const customerDetailSchema = customerSummarySchema
+  .extend({
     tickets: z
       .array(
         z.object({

@@ -1,6 +1,6 @@
 import { problem } from "@/server/http/problem";
 import { route } from "@/server/http/route";
-import { getCustomer } from "@/server/read-models/ticket-list/get-customer";
+import { getCustomer } from "@/server/read-models/customer-detail";
 
 const EMAIL_MAX = 254;
 
