@@ -30,6 +30,8 @@ export interface Operation {
   label: string;
   kind: "read" | "command";
   targets: Partial<Record<Side, Target>>;
+  /** Clients at once, when not the run's `--connections` (one, for the conversation commands). */
+  connections?: number;
   /** For list reads: the find both designs run, to weigh what each reads from the database. */
   listFilter?: { status?: string; assignee?: string; q?: string; cursor?: Cursor };
 }
@@ -45,6 +47,10 @@ export interface Fixtures {
   token: string;
   assignee: string;
   q: string;
+  /** Two words that occur together: every word of a `q` must match. */
+  q2: string;
+  /** A ticket with a long conversation (LONG_CONVERSATION messages of about 5 KB). */
+  longId: string;
   /** The position after page 19 (item 475), for page 20; null when the desk is smaller. */
   page20: Cursor | null;
   /** Ticket ids to read (any status). */
@@ -53,6 +59,8 @@ export interface Fixtures {
   commandIds: string[];
   /** Tickets written by the raw baseline, for its status and note writes. */
   rawIds: string[];
+  /** The raw baseline's own long conversation (its writes would not be the app's history). */
+  raw: { longId: string | null };
 }
 
 const encodeCursor = (c: Cursor) =>
@@ -92,6 +100,23 @@ function randomOf(ids: string[], path: (id: string) => string) {
   });
 }
 
+/** Each request on the next ticket of `ids`, whichever connection sends it. */
+function rotating(ids: string[], path: (id: string) => string, body: unknown) {
+  let next = 0;
+  return (request: autocannon.Request): autocannon.Request => ({
+    ...request,
+    path: path(ids[next++ % ids.length]!),
+    body: JSON.stringify(body),
+  });
+}
+
+/** How long the bench's long conversation is, and how big each of its messages. */
+export const LONG_CONVERSATION = { messages: 1_000, bytes: 5_000 };
+
+const REPLY = {
+  body: "Thanks for the details, we have reproduced it and a fix is on its way. Best regards, the bench",
+};
+
 const flip = (ctx: Record<string, unknown>) => {
   ctx.triaged = !ctx.triaged;
   return { status: ctx.triaged ? "triaged" : "open" };
@@ -121,6 +146,14 @@ export function operations(f: Fixtures, appPageCursor: string | null): Operation
       raw: { url: `${f.baselineURL}/raw/list${query(filter)}` },
     },
   }));
+  ops.push({
+    key: "list.q2",
+    label: `List, first page, q=${f.q2}`,
+    kind: "read",
+    targets: {
+      app: { url: `${f.appURL}/api/tickets${query({ q: f.q2 })}`, headers: auth },
+    },
+  });
   if (f.page20 && appPageCursor) {
     const own = encodeCursor(f.page20);
     ops.push({
@@ -219,6 +252,53 @@ export function operations(f: Fixtures, appPageCursor: string | null): Operation
             (id) => `/raw/note/${id}`,
             () => ({ body: "Bench note: customer called back." }),
           ),
+        },
+      },
+    },
+    {
+      // One client, so that no two replies race for one ticket: the same reply on short
+      // conversations (the desk's open tickets in turn) and on one of 1,000 messages.
+      key: "cmd.reply",
+      label: "Command: reply (short conversation)",
+      kind: "command",
+      connections: 1,
+      targets: {
+        app: {
+          url: f.appURL,
+          method: "POST",
+          headers: json,
+          setupRequest: rotating(f.commandIds, (id) => `/api/tickets/${id}/replies`, REPLY),
+        },
+        raw: {
+          url: f.baselineURL,
+          method: "POST",
+          headers: json,
+          setupRequest: rotating(f.rawIds, (id) => `/raw/note/${id}`, REPLY),
+        },
+      },
+    },
+    {
+      key: "cmd.reply.long",
+      label: `Command: reply (${LONG_CONVERSATION.messages.toLocaleString("en")}+ messages)`,
+      kind: "command",
+      connections: 1,
+      targets: {
+        app: {
+          url: `${f.appURL}/api/tickets/${f.longId}/replies`,
+          method: "POST",
+          headers: json,
+          body: JSON.stringify(REPLY),
+        },
+        // The same write on a raw ticket of as many messages: what the database itself costs.
+        raw: {
+          url: f.baselineURL,
+          method: "POST",
+          headers: json,
+          setupRequest: (request) => ({
+            ...request,
+            path: `/raw/note/${f.raw.longId}`,
+            body: JSON.stringify(REPLY),
+          }),
         },
       },
     },

@@ -24,7 +24,7 @@ import { runRebuild } from "./rebuild";
 import { writeReport } from "./report";
 import type { BenchResult, OpResult, SizeResult } from "./result";
 import { seedWithScript, waitForEmptyBacklog } from "./seed";
-import { createRawTickets, gatherFixtures } from "./fixtures";
+import { createRawTickets, gatherFixtures, type Chosen } from "./fixtures";
 
 const DEFAULT_SIZES = "1000,10000,100000";
 const { values: args } = parseArgs({
@@ -192,7 +192,7 @@ async function main() {
 
   try {
     const tickets = db.collection("tickets");
-    let chosen: { assignee: string; q: string } | undefined;
+    let chosen: Chosen | undefined;
     for (const [index, size] of sizes.entries()) {
       const before = await tickets.countDocuments({});
       const missing = size - before;
@@ -214,14 +214,14 @@ async function main() {
       log(`idle RSS: app ${idle.app} MB, database ${idle.db ?? "-"} MB`);
 
       const fixtures = await gatherFixtures(app.baseURL, baselineURL, app.apiToken, chosen);
-      chosen ??= { assignee: fixtures.fixtures.assignee, q: fixtures.fixtures.q };
+      chosen ??= fixtures.chosen;
       const appMem = appPid ? sampleMemory(appPid) : null;
       const dbMem = dbPid ? sampleMemory(dbPid) : null;
       const ops: OpResult[] = [];
       for (const op of operations(fixtures.fixtures, fixtures.page20AppCursor)) {
         const entry: OpResult = { key: op.key, label: op.label, kind: op.kind, sides: {} };
         if (op.kind === "command" && fixtures.fixtures.rawIds.length === 0) {
-          await createRawTickets(baselineURL, fixtures.fixtures.rawIds);
+          await createRawTickets(fixtures.fixtures);
         }
         for (const side of ["app", "pre", "raw"] as Side[]) {
           const target = op.targets[side];
@@ -229,7 +229,11 @@ async function main() {
           // Each measurement starts with the projector idle: no side pays for another's backlog.
           await waitForEmptyBacklog(db);
           const settle = side === "app" ? undefined : settleBaseline;
-          const m = await measure(target, { connections, duration, settle });
+          const m = await measure(target, {
+            connections: op.connections ?? connections,
+            duration,
+            settle,
+          });
           await settle?.();
           entry.sides[side] = m;
           log(`${op.label.padEnd(38)} ${side.padEnd(3)} ${fmt(m)}`);
@@ -238,7 +242,9 @@ async function main() {
             // note writes use stay.
             await fetch(`${baselineURL}/raw/cleanup`, {
               method: "POST",
-              body: JSON.stringify({ keep: fixtures.fixtures.rawIds.join(",") }),
+              body: JSON.stringify({
+                keep: [...fixtures.fixtures.rawIds, fixtures.fixtures.raw.longId].join(","),
+              }),
             });
           }
         }

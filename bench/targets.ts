@@ -18,7 +18,9 @@ function checkTargets(r: BenchResult): Check[] {
   const checks: Check[] = [];
   const at = `at ${big.size.toLocaleString("en")}`;
 
-  for (const o of big.ops.filter((x) => x.key.startsWith("list.") && x.key !== "list.page20")) {
+  for (const o of big.ops.filter(
+    (x) => x.key.startsWith("list.") && x.key !== "list.page20" && x.key !== "list.q2",
+  )) {
     const speedup = ratio(o.sides.pre?.p50, o.sides.app?.p50);
     const bytes = o.dbBytes ? ratio(o.dbBytes.app, o.dbBytes.pre) : null;
     checks.push({
@@ -27,6 +29,29 @@ function checkTargets(r: BenchResult): Check[] {
       figures: `app ${o.sides.app?.p50} ms vs pre ${o.sides.pre?.p50} ms (${speedup}×); database bytes ${o.dbBytes?.app} vs ${o.dbBytes?.pre} (${bytes === null ? "–" : Math.round(bytes * 100)}%)`,
     });
   }
+
+  for (const key of ["list.q", "list.q2"]) {
+    const o = op(big, key);
+    const oSmall = op(small, key);
+    const growth = ratio(o?.sides.app?.p50, oSmall?.sides.app?.p50);
+    checks.push({
+      target: `Search, ${o?.label ?? key}: p50 ≤ 150 ms, and within 2× of its ${small.size.toLocaleString("en")} p50 ${at}`,
+      met:
+        o?.sides.app === undefined || growth === null
+          ? null
+          : o.sides.app.p50 <= 150 && growth <= 2,
+      figures: `app ${o?.sides.app?.p50} ms; ${oSmall?.sides.app?.p50} ms at ${small.size} (${growth}×)`,
+    });
+  }
+
+  const short = op(big, "cmd.reply");
+  const long = op(big, "cmd.reply.long");
+  const longRatio = ratio(long?.sides.app?.p50, short?.sides.app?.p50);
+  checks.push({
+    target: `A reply on a conversation of 1,000+ messages of 5 KB: p50 ≤ 1.5× a reply on a short one ${at}`,
+    met: longRatio === null ? null : longRatio <= 1.5,
+    figures: `long ${long?.sides.app?.p50} ms vs short ${short?.sides.app?.p50} ms (${longRatio}×), one client each; the raw driver's same write: ${long?.sides.raw?.p50} ms long vs ${short?.sides.raw?.p50} ms short (${ratio(long?.sides.raw?.p50, short?.sides.raw?.p50)}×)`,
+  });
 
   const dash = op(big, "dashboard");
   const dashSmall = op(small, "dashboard");
@@ -46,7 +71,7 @@ function checkTargets(r: BenchResult): Check[] {
     figures: `app ${detail?.sides.app?.p50} ms vs raw ${detail?.sides.raw?.p50} ms (${detailRatio}×)`,
   });
 
-  for (const key of ["cmd.create", "cmd.status", "cmd.note"]) {
+  for (const key of ["cmd.create", "cmd.status", "cmd.note", "cmd.reply"]) {
     const c = op(big, key);
     const cSmall = op(small, key);
     const vsRaw = ratio(c?.sides.app?.p50, c?.sides.raw?.p50);

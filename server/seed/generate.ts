@@ -9,8 +9,12 @@ import {
   FIRST_NAMES,
   GREETINGS,
   LANGUAGES,
+  FOLLOW_UPS,
   LOG_LINES,
   NOTE_BODIES,
+  REPLY_OPENERS,
+  REPLY_SENTENCES,
+  REPLY_SIGN_OFFS,
   SENTENCES,
   SIGN_OFFS,
   TERSE_SUBJECTS,
@@ -22,7 +26,12 @@ export type SeedCommand =
   | { at: Date; command: "ChangeStatus"; input: { status: Status } }
   | { at: Date; command: "SetPriority"; input: { priority: Priority } }
   | { at: Date; command: "AssignAgent"; input: { assignee: string | null } }
-  | { at: Date; command: "AddNote"; input: { body: string } };
+  | { at: Date; command: "AddNote"; input: { body: string } }
+  | { at: Date; command: "ReceiveMessage"; input: { body: string } }
+  /** A public reply, written by the agent `by`. */
+  | { at: Date; command: "SendReply"; input: { body: string }; by: string };
+
+type Step = SeedCommand extends infer C ? (C extends SeedCommand ? Omit<C, "at"> : never) : never;
 
 export interface SeedTicket {
   createdAt: Date;
@@ -139,6 +148,12 @@ function noteBody(random: Random): string {
   return fill(NOTE_MAX, between(random, 20, 300), () => pick(random, NOTE_BODIES), " ");
 }
 
+/** An agent's public reply: a greeting, a few sentences, a sign-off with the agent's name. */
+function replyBody(random: Random, agent: string): string {
+  const body = fill(2_000, between(random, 80, 700), () => pick(random, REPLY_SENTENCES), " ");
+  return `${pick(random, REPLY_OPENERS)}\n\n${body}\n\n${pick(random, REPLY_SIGN_OFFS)}\n${agent}`;
+}
+
 /** Ticket `index` of the run seeded `seed`, its times placed before `now`. */
 export function generateTicket(seed: number, index: number, now: Date): SeedTicket {
   const random = mulberry32(ticketSeed(seed, index));
@@ -176,7 +191,7 @@ export function generateTicket(seed: number, index: number, now: Date): SeedTick
   };
 
   // The plan as [typical delay before it, command]; times are fitted into the ticket's age below.
-  const plan: [number, Omit<SeedCommand, "at">][] = [];
+  const plan: [number, Step][] = [];
   if (status !== "open") {
     plan.push([
       exponential(random, 3 * HOUR),
@@ -199,6 +214,35 @@ export function generateTicket(seed: number, index: number, now: Date): SeedTick
       ]);
     }
     plan.push([exponential(random, HOUR), { command: "AssignAgent", input: { assignee } }]);
+  }
+  // The conversation: most tickets someone looked at were answered, some went back and forth,
+  // and the customer's last message on a ticket still in work may wait for an answer.
+  const replier = assignee ?? pick(random, AGENTS);
+  const reply = (): Step => ({
+    command: "SendReply",
+    input: { body: replyBody(random, replier) },
+    by: replier,
+  });
+  const customerWrites = (): Step => ({
+    command: "ReceiveMessage",
+    input: { body: pick(random, FOLLOW_UPS) },
+  });
+  if (random() < (status === "open" ? 0.25 : status === "triaged" ? 0.85 : 0.95)) {
+    plan.push([exponential(random, 2 * HOUR), reply()]);
+    const rounds = weighted(random, [
+      [0, 0.5],
+      [1, 0.3],
+      [2, 0.15],
+      [3, 0.05],
+    ] as const);
+    for (let round = 1; round <= rounds; round++) {
+      plan.push([exponential(random, 6 * HOUR), customerWrites()]);
+      if (status === "closed" || round < rounds || random() < 0.7) {
+        plan.push([exponential(random, 3 * HOUR), reply()]);
+      }
+    }
+  } else if (status === "open" && random() < 0.2) {
+    plan.push([exponential(random, 12 * HOUR), customerWrites()]);
   }
   const lateNote = status === "closed" && noteCount > 0 && random() < 0.2;
   for (let n = 0; n < noteCount - (lateNote ? 1 : 0); n++) {
@@ -227,7 +271,7 @@ export function generateTicket(seed: number, index: number, now: Date): SeedTick
   let at = createdAt.getTime();
   const commands = plan.map(([delay, step]) => {
     at += Math.max(1, Math.round(delay * scale));
-    return { ...step, at: new Date(at) } as SeedCommand;
+    return { ...step, at: new Date(at) };
   });
   return { createdAt, create, commands, language: language?.name ?? "English" };
 }

@@ -72,6 +72,33 @@ describe("the seed generator", () => {
     expect(new Set(tickets.map(notesOf))).toEqual(new Set([0, 1, 2, 3]));
   });
 
+  it("gives most tickets in work a reply by their agent, some a back-and-forth, and leaves some customers awaiting an answer", () => {
+    const replies = (t: SeedTicket) => t.commands.filter((c) => c.command === "SendReply");
+    const messages = (t: SeedTicket) => t.commands.filter((c) => c.command === "ReceiveMessage");
+    const worked = tickets.filter((t) => statusOf(t) !== "open");
+    expect(share((t) => replies(t).length > 0, worked)).toBeGreaterThan(0.85);
+    expect(share((t) => messages(t).length > 0)).toBeGreaterThan(0.3);
+    expect(share((t) => replies(t).length >= 3)).toBeGreaterThan(0.05);
+    // Replies are by the ticket's agent when it has one.
+    for (const t of tickets.filter((x) => assigneeOf(x) !== null).slice(0, 2_000))
+      for (const r of replies(t)) expect(r).toMatchObject({ by: assigneeOf(t) });
+    const awaiting = (t: SeedTicket) =>
+      t.commands.filter((c) => c.command === "ReceiveMessage" || c.command === "SendReply").at(-1)
+        ?.command === "ReceiveMessage";
+    expect(
+      share(
+        awaiting,
+        tickets.filter((t) => statusOf(t) !== "closed"),
+      ),
+    ).toBeGreaterThan(0.05);
+    // A closed ticket takes no more messages: its conversation ends before it closes.
+    for (const t of tickets.filter((x) => statusOf(x) === "closed")) {
+      const closedAt = last(t, "ChangeStatus")!.at.getTime();
+      for (const c of [...replies(t), ...messages(t)])
+        expect(c.at.getTime()).toBeLessThan(closedAt);
+    }
+  });
+
   it("writes subjects of 3–120 characters and messages from one line to many KB, within the schemas", () => {
     const subjects = tickets.map((t) => t.create.subject.length);
     expect(Math.min(...subjects)).toBeGreaterThanOrEqual(3);

@@ -12,7 +12,10 @@ import { assignAgent } from "@/server/tickets/commands/assign-agent";
 import { changeStatus } from "@/server/tickets/commands/change-status";
 import type { CommandOptions } from "@/server/tickets/commands/command-options";
 import { createTicket, createTicketInput } from "@/server/tickets/commands/create-ticket";
+import { receiveMessage } from "@/server/tickets/commands/receive-message";
+import { sendReply } from "@/server/tickets/commands/send-reply";
 import { setPriority } from "@/server/tickets/commands/set-priority";
+import { ensureSeedPeople } from "@/server/seed/seed-people";
 import type { TicketDocument } from "@/server/tickets/write-model";
 
 const SEED = 2026;
@@ -24,7 +27,7 @@ const at = (time: Date): CommandOptions => ({
 });
 
 /** Sends a generated ticket's commands one by one through the real handlers. */
-async function throughHandlers(ticket: SeedTicket): Promise<ObjectId> {
+async function throughHandlers(ticket: SeedTicket, cols: Collections): Promise<ObjectId> {
   const { ticketId } = await createTicket(
     createTicketInput.parse(ticket.create),
     at(ticket.createdAt),
@@ -44,6 +47,15 @@ async function throughHandlers(ticket: SeedTicket): Promise<ObjectId> {
       case "AddNote":
         await addNote(ticketId, step.input, options);
         break;
+      case "ReceiveMessage":
+        await receiveMessage(ticketId, { ...step.input, customer: null }, options);
+        break;
+      case "SendReply": {
+        const person = (await ensureSeedPeople(cols)).get(step.by)!;
+        const actor = { id: `user:${person.id}`, name: person.name };
+        await sendReply(ticketId, step.input, { ctx: { ...options.ctx, actor } });
+        break;
+      }
     }
   }
   return new ObjectId(ticketId);
@@ -93,7 +105,7 @@ describe("npm run seed", () => {
     // … when the same commands, at the same times, go through the real handlers …
     const viaHandlers: TicketDocument[] = [];
     for (const ticket of tickets) {
-      const id = await throughHandlers(ticket);
+      const id = await throughHandlers(ticket, cols);
       viaHandlers.push((await cols.tickets.findOne({ _id: id }))!);
     }
 
@@ -106,7 +118,16 @@ describe("npm run seed", () => {
 
     // The sample covers every command and every kind of text the generator makes.
     const commands = new Set(tickets.flatMap((t) => t.commands.map((c) => c.command)));
-    expect(commands).toEqual(new Set(["ChangeStatus", "SetPriority", "AssignAgent", "AddNote"]));
+    expect(commands).toEqual(
+      new Set([
+        "ChangeStatus",
+        "SetPriority",
+        "AssignAgent",
+        "AddNote",
+        "ReceiveMessage",
+        "SendReply",
+      ]),
+    );
     expect(new Set(viaHandlers.map((d) => d.status))).toEqual(
       new Set(["open", "triaged", "closed"]),
     );

@@ -152,6 +152,49 @@ export const NOTE_BODIES = [
   "Checked the logs: the webhook secret was rotated on their side.",
 ];
 
+/** How agents open a public reply. */
+export const REPLY_OPENERS = [
+  "Hi,",
+  "Hello,",
+  "Thanks for writing in!",
+  "Hi there,",
+  "Good afternoon,",
+];
+
+/** What agents tell customers, a sentence at a time. */
+export const REPLY_SENTENCES = [
+  "Thanks for the details, I could reproduce the problem on our side.",
+  "I have reset the session for your account; please sign in again and let me know.",
+  "The duplicate charge has been refunded; it can take three to five business days to show.",
+  "Our engineers are looking into it and I will update you as soon as I hear back.",
+  "Could you send us a screenshot of the error and the time it happened?",
+  "This is a known issue with the last release and a fix is scheduled for Thursday.",
+  "As a workaround, exporting in smaller batches of under a thousand rows works.",
+  "I have escalated this to our billing team, who will contact you directly.",
+  "The setting lives under Account, then Notifications, then Delivery.",
+  "Please clear the app's cache and try once more; that fixed it for other customers.",
+];
+
+export const REPLY_SIGN_OFFS = [
+  "Best regards,",
+  "Kind regards,",
+  "Cheers,",
+  "Thanks,",
+  "All the best,",
+];
+
+/** What customers write back. */
+export const FOLLOW_UPS = [
+  "Thanks, that worked!",
+  "I tried that but the error is still there, see the screenshot.",
+  "Any news on this? It is still happening for the whole team.",
+  "It happened again this morning around 9:40.",
+  "Great, the refund shows on our statement now. Thank you!",
+  "Sorry, I forgot to mention that we use the desktop app, not the browser.",
+  "Could you give me an estimate of when the fix ships?",
+  "Here is the log you asked for. Please let me know if you need anything else.",
+];
+
 export interface Language {
   name: string;
   subjects: string[];

@@ -1,6 +1,11 @@
 import type { ObjectId } from "mongodb";
 import { addNoteInput, decideAddNote } from "@/server/tickets/commands/add-note";
 import { decideAssignAgent } from "@/server/tickets/commands/assign-agent";
+import {
+  decideReceiveMessage,
+  receiveMessageInput,
+} from "@/server/tickets/commands/receive-message";
+import { decideSendReply, sendReplyInput } from "@/server/tickets/commands/send-reply";
 import { changeStatusInput, decideChangeStatus } from "@/server/tickets/commands/change-status";
 import { createdTicketDocument, createTicketInput } from "@/server/tickets/commands/create-ticket";
 import { ticketWrite, type Decision } from "@/server/tickets/commands/run-ticket-command";
@@ -43,6 +48,10 @@ function decide(
       return decideAssignAgent(state, seedPerson(people, step.input.assignee));
     case "AddNote":
       return decideAddNote(state, addNoteInput.parse(step.input).body, ctx);
+    case "ReceiveMessage":
+      return decideReceiveMessage(state, receiveMessageInput.parse(step.input), ctx);
+    case "SendReply":
+      return decideSendReply(state, sendReplyInput.parse(step.input).body, ctx);
     default: {
       const unreachable: never = step;
       throw new Error(`unknown seed command ${JSON.stringify(unreachable)}`);
@@ -75,7 +84,14 @@ export function seededTicketDocument(
   });
   const messages: MessageDocument[] = [];
   for (const step of ticket.commands) {
-    const ctx = at(step.at);
+    // A reply is written by its agent; everything else by the seeding actor.
+    const ctx =
+      step.command === "SendReply"
+        ? {
+            ...at(step.at),
+            actor: { id: `user:${seedPerson(people, step.by)!.id}`, name: step.by },
+          }
+        : at(step.at);
     const decision = decide(toState(doc), step, ctx, people);
     if (decision instanceof DomainError) {
       throw new Error(`seed: ${step.command} was refused: ${decision.message}`);

@@ -1,5 +1,4 @@
 import type { AnyBulkWriteOperation, Collection, ObjectId } from "mongodb";
-import { collections } from "@/server/db/collections";
 import type { ReadTarget } from "@/server/db/generations";
 import { insertMissing } from "@/server/projections/bulk-writes";
 import { chunks } from "@/server/projections/chunks";
@@ -8,6 +7,7 @@ import {
   ticketSearchCollections,
   type SearchTicketDocument,
 } from "@/server/read-models/ticket-list/search/collections";
+import { readBodies } from "@/server/tickets/message-bodies";
 import { wordsOf } from "@/server/text/words";
 import { messageDocumentId, type TicketDocument } from "@/server/tickets/write-model";
 
@@ -18,17 +18,6 @@ export const headWords = (ticket: TicketDocument) => wordsOf(`${ticket.subject} 
 export function wordKeysOf(ticket: TicketDocument, words: Iterable<string>): string[] {
   const at = position(ticket.updatedAt.getTime(), ticket._id.toHexString());
   return [...new Set(words)].map((word) => `${word}|${at}|${ticket.version}`);
-}
-
-/** The bodies of these message documents, by id. */
-export async function readBodies(target: ReadTarget, ids: string[]) {
-  const { messages } = collections(target.db);
-  const found = new Map<string, string>();
-  for (const chunk of chunks(ids)) {
-    for await (const m of messages.find({ _id: { $in: chunk } }, { projection: { body: 1 } }))
-      found.set(m._id, m.body);
-  }
-  return found;
 }
 
 /** Inserts the documents not there yet: reading first, as a bulk insert stops at each duplicate. */
@@ -72,7 +61,7 @@ export async function projectSearchWords(target: ReadTarget, tickets: TicketDocu
     const from = s?.words ? (s.messages ?? 0) : 0;
     return t.messageIds.slice(from).map((id) => messageDocumentId(t._id.toHexString(), id));
   };
-  const bodies = await readBodies(target, fresh.flatMap(later));
+  const bodies = await readBodies(target.db, fresh.flatMap(later));
   const work = fresh.map((ticket) => {
     const s = stored.get(ticket._id.toHexString());
     const known = new Set(s?.words ? s.words : headWords(ticket));

@@ -1,3 +1,4 @@
+import { readBodies } from "@/server/tickets/message-bodies";
 import type { Drift, ReadModel, Verifier } from "@/server/read-models/read-model";
 import type { ReadTarget } from "@/server/db/generations";
 import { parseListKey, position } from "@/server/read-models/ticket-list/keys";
@@ -8,7 +9,6 @@ import {
 import {
   headWords,
   projectSearchWords,
-  readBodies,
   wordKeysOf,
 } from "@/server/read-models/ticket-list/search/project";
 import { wordsOf } from "@/server/text/words";
@@ -40,7 +40,7 @@ async function searchVerifier(target: ReadTarget): Promise<Verifier> {
     const tickets = batch;
     batch = [];
     const bodies = await readBodies(
-      target,
+      target.db,
       tickets.flatMap((t) => t.messageIds.map((id) => messageDocumentId(t._id.toHexString(), id))),
     );
     const expected = tickets.map((ticket) => {
