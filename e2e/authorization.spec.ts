@@ -245,6 +245,7 @@ const ROUTES: {
   { method: "GET", path: () => "/api/people", access: "read" },
   { method: "GET", path: () => `/api/customers/${MATRIX_CUSTOMER}`, access: "read" },
   { method: "GET", path: () => "/api/customers?q=matrix", access: "read" },
+  { method: "GET", path: () => "/api/events?limit=1", access: "read" },
 ];
 
 const PAGES: { path: () => string; access: keyof typeof PAGE_ACCESS }[] = [

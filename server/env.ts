@@ -14,6 +14,14 @@ const schema = z.object({
   PROJECTOR_IN_PROCESS: boolean.default(true),
   /** How often an idle projector looks for work it was not nudged about. */
   PROJECTOR_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  /**
+   * Unset: the event feed keeps every event (the audit trail of the desk). A number of days:
+   * the projector's sweep prunes events older than that, and older cursors answer 410.
+   */
+  EVENTS_RETENTION_DAYS: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1).max(36_500).optional(),
+  ),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -13,6 +13,7 @@ import {
 import { dashboardSchema } from "@/server/read-models/dashboard/dashboard-schema";
 import { customerDetailSchema } from "@/server/read-models/ticket-list/customer-schema";
 import { customerPageSchema, listCustomersQuery } from "@/server/read-models/customers/schema";
+import { feedPageSchema, feedQuerySchema } from "@/server/events/schema";
 import { ticketDetailSchema } from "@/server/read-models/ticket-detail/detail-schema";
 import { ticketListPageSchema } from "@/server/read-models/ticket-list/item-schema";
 import { addNoteInput } from "@/server/tickets/commands/add-note";
@@ -280,6 +281,26 @@ function build() {
     responses: {
       200: { description: "The customer", ...json(customerDetailSchema) },
       ...problems(400, 401, 404, 503),
+    },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/events",
+    summary:
+      "The event feed: every change to every ticket, oldest first, from a cursor (gap-free; wait long-polls)",
+    request: { query: feedQuerySchema },
+    responses: {
+      200: { description: "One page; nextCursor is always given", ...json(feedPageSchema) },
+      ...problems(
+        400,
+        401,
+        [
+          410,
+          "The cursor is older than the oldest kept event (EVENTS_RETENTION_DAYS); start and startCursor say where the feed starts",
+        ],
+        503,
+      ),
     },
   });
 

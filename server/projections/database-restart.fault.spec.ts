@@ -1,3 +1,4 @@
+import { FeedConsumer, feedProblems } from "@/server/testing/feed-consumer";
 import { setTimeout as sleep } from "node:timers/promises";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -105,6 +106,9 @@ describe("the database restarts under load", () => {
     const { baseURL } = app!;
     const load = new DeskLoad(baseURL, app!.apiToken);
     for (let i = 0; i < 30; i++) await load.create();
+    // A consumer of the event feed pages through it all along, across the restart.
+    const feed = new FeedConsumer(baseURL, app!.apiToken);
+    feed.start();
 
     const started = Date.now();
     const times = { stopAt: 0, stoppedAt: 0, upAt: 0 };
@@ -174,6 +178,14 @@ describe("the database restarts under load", () => {
     expect.soft(report.pending).toBe(0);
     // A create answered 503 may still have landed: more tickets than acknowledged is fine.
     expect.soft(report.tickets).toBeGreaterThanOrEqual(load.tickets.length);
+
+    await feed.stop();
+    await step("feed", () => feed.catchUp());
+    const feedProblemsFound = await step("feed", () => feedProblems(cols, feed.events));
+    console.log(
+      `restart: event feed: ${feed.events.length} events read, ${feed.failures} failed requests retried`,
+    );
+    expect.soft(feedProblemsFound.slice(0, 20)).toEqual([]);
 
     const { api, recount } = await step("dashboard", () =>
       dashboardVersusRecount(baseURL, app!.apiToken, cols),

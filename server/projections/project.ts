@@ -4,7 +4,11 @@ import type { TicketDocument } from "@/server/tickets/write-model";
 
 /** Brings every read model up to this ticket's version. Idempotent. */
 export async function projectTicket(target: ReadTarget, ticket: TicketDocument, now: Date) {
-  await Promise.all(READ_MODELS.map((model) => model.project(target, ticket, now)));
+  await Promise.all(
+    READ_MODELS.filter((m) => !m.projectsLast).map((model) => model.project(target, ticket, now)),
+  );
+  for (const model of READ_MODELS.filter((m) => m.projectsLast))
+    await model.project(target, ticket, now);
 }
 
 /**
@@ -13,7 +17,11 @@ export async function projectTicket(target: ReadTarget, ticket: TicketDocument, 
  * the rebuild and the catch-up.
  */
 export async function projectTickets(target: ReadTarget, tickets: TicketDocument[], now: Date) {
-  for (const model of READ_MODELS) await model.projectMany(target, tickets, now);
+  const ordered = [
+    ...READ_MODELS.filter((m) => !m.projectsLast),
+    ...READ_MODELS.filter((m) => m.projectsLast),
+  ];
+  for (const model of ordered) await model.projectMany(target, tickets, now);
 }
 
 /** Finishes what projections left for later (the dashboard's aggregation), in every read model. */

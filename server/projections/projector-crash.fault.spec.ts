@@ -1,3 +1,4 @@
+import { FeedConsumer } from "@/server/testing/feed-consumer";
 import { setTimeout as sleep } from "node:timers/promises";
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
@@ -74,6 +75,9 @@ describe("projector processes killed with SIGKILL under load", () => {
       const { app, cols, script } = desk;
       const { baseURL, mongoUri, apiToken } = app;
       const load = new DeskLoad(baseURL, apiToken);
+      // A consumer of the event feed pages through it all along, as an integration would.
+      const feed = new FeedConsumer(baseURL, apiToken);
+      feed.start();
       const started = Date.now();
 
       let loading = true;
@@ -126,7 +130,7 @@ describe("projector processes killed with SIGKILL under load", () => {
       const drainMs = await waitForDrain(cols, 120_000);
       console.log(`crash: a fresh projector drained the queue in ${drainMs} ms`);
 
-      await expectDeskExact(desk, "crash", load);
+      await expectDeskExact(desk, "crash", load, feed);
 
       const verifyScript = await runVerifyScript(mongoUri);
       console.log(`crash: npm run projections:verify exited ${verifyScript.code}`);

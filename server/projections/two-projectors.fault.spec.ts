@@ -1,3 +1,4 @@
+import { FeedConsumer } from "@/server/testing/feed-consumer";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { ticketListCollections } from "@/server/read-models/ticket-list/collections";
@@ -40,6 +41,8 @@ describe("two projector processes started at once on a backlog", () => {
     expect(backlog).toBe(ids.length);
     expect(await ticketListCollections(cols).rows.countDocuments({})).toBe(0);
 
+    const feed = new FeedConsumer(baseURL, apiToken);
+    feed.start();
     const drainStarted = Date.now();
     const projectors = [desk.spawnProjector(), desk.spawnProjector()];
     const load = new DeskLoad(baseURL, apiToken);
@@ -76,7 +79,7 @@ describe("two projector processes started at once on a backlog", () => {
       )
       .toBe(true);
 
-    await expectDeskExact(desk, "two projectors", load);
+    await expectDeskExact(desk, "two projectors", load, feed);
 
     await Promise.all(projectors.map((p) => p.stop()));
     console.log(`two projectors: ${Math.round((Date.now() - started) / 1000)} s in all`);

@@ -150,10 +150,12 @@ describe("projections:verify", () => {
         ["ticket_detail", "missing", ticketId],
         ["ticket_conversation", "missing", ticketId],
         ["ticket_search", "missing", ticketId],
+        ["event feed", "missing", ticketId],
         ["ticket_list", "stale", projected!.toHexString()],
         ["ticket_detail", "stale", projected!.toHexString()],
         ["ticket_conversation", "stale", projected!.toHexString()],
         ["ticket_search", "stale", projected!.toHexString()],
+        ["event feed", "stale", projected!.toHexString()],
       ].sort(),
     );
     expect(report.drift).toContainEqual({
@@ -189,6 +191,7 @@ describe("projections:verify", () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(report.pending).toBe(1);
     expect(brief(report.drift.filter((d) => d.kind === "missing"))).toEqual([
+      ["event feed", "missing", id!.toHexString()],
       ["ticket_conversation", "missing", id!.toHexString()],
       ["ticket_detail", "missing", id!.toHexString()],
       ["ticket_list", "missing", id!.toHexString()],

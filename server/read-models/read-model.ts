@@ -27,6 +27,11 @@ export interface ReadModel {
   readonly name: string;
   /** Its collections by base name (generation 0), each with the indexes it needs. */
   readonly collections: Readonly<Record<string, IndexDescription[]>>;
+  /**
+   * Projected only once every other read model has the ticket's version (the event feed: a
+   * consumer told of a change must find it in the read models).
+   */
+  readonly projectsLast?: boolean;
   /** Brings the read model up to this ticket's version. */
   project(target: ReadTarget, ticket: TicketDocument, now: Date): Promise<void>;
   /** The same for many tickets at once (rebuild, catch-up): fewer, larger writes. */

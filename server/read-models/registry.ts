@@ -1,3 +1,4 @@
+import { eventFeedReadModel } from "@/server/events/read-model";
 import { conversationReadModel } from "@/server/read-models/conversation/read-model";
 import { customersReadModel } from "@/server/read-models/customers/read-model";
 import { dashboardReadModel } from "@/server/read-models/dashboard/read-model";
@@ -18,6 +19,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   conversationReadModel,
   customersReadModel,
   dashboardReadModel,
+  eventFeedReadModel,
 ];
 
 /**
@@ -29,8 +31,9 @@ export const READ_MODELS: readonly ReadModel[] = [
  * 5: the dashboard counts tags, tickets awaiting a reply and first response times.
  * 6: the search's word index (ticket_search_words, issue 14 point 7).
  * 7: customers (customer_tickets, customers, customer_keys).
+ * 8: the event feed (issue 15): the rebuild stages every ticket's history into it.
  */
-export const READ_MODEL_SCHEMA = 7;
+export const READ_MODEL_SCHEMA = 8;
 
 /** Every read-model collection's base name (generation 0). */
 export const readModelCollectionNames = () =>

@@ -1,3 +1,4 @@
+import { feedProblems, type FeedConsumer } from "@/server/testing/feed-consumer";
 import type { MongoClient } from "mongodb";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { Collections } from "@/server/db/collections";
@@ -85,6 +86,7 @@ export async function expectDeskExact(
   desk: ProjectorDesk,
   label: string,
   load: { sent: Sent[]; tickets: string[] },
+  feed?: FeedConsumer,
 ) {
   const { app, cols, script } = desk;
   const problems = load.sent.map((s) => responseProblem(s)).filter(Boolean);
@@ -100,6 +102,16 @@ export async function expectDeskExact(
   expect.soft(report.drift.slice(0, 20)).toEqual([]);
   expect.soft(report.pending).toBe(0);
   expect.soft(report.tickets).toBe(load.tickets.length);
+
+  if (feed) {
+    await feed.stop();
+    await feed.catchUp();
+    const problems = await feedProblems(cols, feed.events);
+    console.log(
+      `${label}: event feed: ${feed.events.length} events read, ${feed.failures} failed requests retried, ${problems.length} problems`,
+    );
+    expect.soft(problems.slice(0, 20)).toEqual([]);
+  }
 
   const { api, recount } = await dashboardVersusRecount(app.baseURL, app.apiToken, cols);
   expect.soft(api).toEqual(recount);

@@ -1,3 +1,4 @@
+import { FEED_COLLECTIONS } from "@/server/events/collections";
 import { getCollections } from "@/server/db/client";
 import type { Collections } from "@/server/db/collections";
 import { dashboardCollections } from "@/server/read-models/dashboard/collections";
@@ -36,6 +37,8 @@ export async function emptyDesk(cols: Collections): Promise<void> {
     cols.messages.deleteMany({}),
     cols.projectionQueue.deleteMany({}),
     ...readModelCollectionNames().map((name) => readCollection(cols, name).deleteMany({})),
+    // The event feed is no generation's: its collections have names of their own.
+    ...Object.values(FEED_COLLECTIONS).map((name) => cols.db.collection(name).deleteMany({})),
   ]);
 }
 export type TestCollections = ReturnType<typeof withReadModels>;

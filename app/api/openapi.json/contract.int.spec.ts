@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import * as customer from "@/app/api/customers/[email]/route";
 import * as customers from "@/app/api/customers/route";
+import * as events from "@/app/api/events/route";
 import * as dashboard from "@/app/api/dashboard/route";
 import * as health from "@/app/api/health/route";
 import * as openapi from "@/app/api/openapi.json/route";
@@ -84,6 +85,7 @@ describe("the API honours its OpenAPI document", () => {
       "/api/customers",
       "/api/customers/{email}",
       "/api/dashboard",
+      "/api/events",
       "/api/health",
       "/api/people",
       "/api/projections",
@@ -244,6 +246,15 @@ describe("the API honours its OpenAPI document", () => {
       "/api/people",
       "get",
       await send(people.GET, "/api/people", { as: "anonymous" }),
+    );
+    const feed = (query: string) => send(events.GET, `/api/events${query}`);
+    expectContract("/api/events", "get", await feed("?after=0&limit=5"));
+    expectContract("/api/events", "get", await feed("?types=ticket.created&limit=1"));
+    expectContract("/api/events", "get", await feed("?limit=0")); // 400
+    expectContract(
+      "/api/events",
+      "get",
+      await send(events.GET, "/api/events", { as: "anonymous" }),
     );
   });
 

@@ -168,8 +168,12 @@ function buildUpdate(
 
   // Arrays are bounded here rather than with $push/$slice, which the embedded database lacks.
   // The write is guarded by version, so replacing a whole array is as safe as appending.
-  if (doc.history.length >= HISTORY_LIMIT)
-    set.history = [...doc.history.slice(1 - HISTORY_LIMIT), entry];
+  // Only entries the projector has projected are dropped: the event feed is staged from the
+  // history, so an entry it has not taken yet stays, even past the limit, until it has.
+  const keep = doc.history.filter(
+    (h, i) => i >= doc.history.length - (HISTORY_LIMIT - 1) || h.version > doc.projectedVersion,
+  );
+  if (keep.length < doc.history.length) set.history = [...keep, entry];
   else push.history = { $each: [entry] };
 
   if (meta.idempotency) {
