@@ -69,7 +69,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             ) : null}
           </nav>
         </header>
-        <Providers>
+        <Providers live={Boolean(user)}>
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             {children}
           </main>

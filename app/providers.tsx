@@ -2,11 +2,17 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { LiveEvents } from "@/components/live-events";
 
-export function Providers({ children }: { children: ReactNode }) {
+/** `live`: a signed-in user, whose tab follows the event feed. */
+export function Providers({ children, live }: { children: ReactNode; live: boolean }) {
   const [client] = useState(
     () =>
       new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <LiveEvents enabled={live}>{children}</LiveEvents>
+    </QueryClientProvider>
+  );
 }

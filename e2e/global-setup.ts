@@ -19,6 +19,9 @@ export default async function globalSetup() {
       PROJECTOR_IN_PROCESS: process.env.PROJECTOR_IN_PROCESS,
       PROJECTOR_POLL_MS: process.env.PROJECTOR_POLL_MS,
       PROJECTION_DELAY_MS: process.env.PROJECTION_DELAY_MS ?? "1500",
+      // Event streams end every 3 s and browsers reconnect with Last-Event-ID: every journey
+      // then runs across cut connections, and what it sees pushed must survive them.
+      EVENTS_STREAM_MAX_SECONDS: "3",
     },
     readyTimeoutMs: 60_000,
   });

@@ -82,15 +82,15 @@ export async function pressOnceInteractive(page: Page, key: string, effect: () =
 }
 
 /**
- * Waits until the list page has polled the read model once from the browser ("Last checked"
- * moved on from the server-rendered time): by then it is hydrated and its effects, the keyboard
+ * Waits until the list page has read the read model once from the browser (when its event
+ * stream opens, or at its first poll: "Last checked" moved on from the server-rendered time): by then it is hydrated and its effects, the keyboard
  * shortcuts among them, are in place. Wait for this before typing or clicking on a freshly
  * loaded list: a relative time ("1 minute ago") that turns over between the server's render and
  * hydration makes React render the page anew, and what was typed or opened before is lost.
  */
 export async function waitForLiveList(page: Page) {
   const checkedAt = page.getByTestId("list-checked-at");
-  const rendered = await checkedAt.getAttribute("datetime");
+  const rendered = await checkedAt.getAttribute("data-rendered-at");
   await expect(checkedAt).not.toHaveAttribute("datetime", rendered ?? "");
 }
 

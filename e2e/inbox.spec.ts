@@ -55,7 +55,10 @@ test("a customer's message through the API shows on the open page and in the lis
   await expect(row.getByTestId("awaiting-reply")).toHaveCount(0);
   await waitForLiveList(page);
 
-  // When the customer writes back through the API while the list is open,
+  // When the customer writes back through the API while the list is open (changes pushed over
+  // the event stream: with it connected the list polls only every 30 s, so what arrives within
+  // 10 s was pushed),
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-live", "pushed");
   const sameList = await markDocument(page);
   await post(request, `/api/tickets/${ticketId}/messages`, { body: "Still spinning, sorry." });
   // then the row says so without a reload.
@@ -66,6 +69,7 @@ test("a customer's message through the API shows on the open page and in the lis
   await row.getByRole("link", { name: subject }).click();
   const conversation = page.getByTestId("conversation");
   await expect(conversation.locator('[data-kind="customer"]')).toHaveCount(2);
+  await expect(page.getByTestId("live-status")).toHaveAttribute("data-live", "pushed");
   const samePage = await markDocument(page);
   await post(request, `/api/tickets/${ticketId}/messages`, { body: "Now it says 'failed'." });
   await expect(conversation.locator('[data-kind="customer"]')).toHaveCount(3, { timeout: 10_000 });

@@ -15,6 +15,12 @@ const schema = z.object({
   /** How often an idle projector looks for work it was not nudged about. */
   PROJECTOR_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   /**
+   * How long one event stream (GET /api/events/stream) lasts before the server ends it; clients
+   * reconnect with Last-Event-ID and miss nothing. Keeps long connections moving between app
+   * instances and through proxies that cut them anyway.
+   */
+  EVENTS_STREAM_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /**
    * Unset: the event feed keeps every event (the audit trail of the desk). A number of days:
    * the projector's sweep prunes events older than that, and older cursors answer 410.
    */

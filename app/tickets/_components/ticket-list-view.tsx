@@ -1,5 +1,6 @@
 "use client";
 
+import { usePollInterval } from "@/components/live-events";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo, useRef, useState, useTransition } from "react";
 import { BulkBar } from "@/app/tickets/_components/bulk-bar";
@@ -28,10 +29,12 @@ async function fetchPage(apiQuery: string, cursor: string | null, signal: AbortS
 }
 
 /**
- * The live list: the server-rendered first page, then polled every second (every loaded page, so
- * "load more" pages stay fresh too), with keyboard navigation and bulk changes.
+ * The live list: the server-rendered first page, then refreshed on every pushed change (every
+ * loaded page, so "load more" pages stay fresh too; polled every second when changes are not
+ * pushed), with keyboard navigation and bulk changes.
  */
 export function TicketListView({ apiQuery, initialPage, readAt, actorName }: Props) {
+  const pollMs = usePollInterval();
   const list = useInfiniteQuery({
     queryKey: ["ticket-list", apiQuery],
     queryFn: ({ pageParam, signal }) => fetchPage(apiQuery, pageParam, signal),
@@ -39,7 +42,7 @@ export function TicketListView({ apiQuery, initialPage, readAt, actorName }: Pro
     getNextPageParam: (last) => last.nextCursor,
     initialData: { pages: [initialPage], pageParams: [null] },
     initialDataUpdatedAt: Date.parse(readAt),
-    refetchInterval: 1_000,
+    refetchInterval: pollMs,
     // A filter left behind is dropped at once: coming back to it starts from the fresh
     // server-rendered page, never from an old copy.
     gcTime: 0,
@@ -143,10 +146,14 @@ export function TicketListView({ apiQuery, initialPage, readAt, actorName }: Pro
           </p>
         )}
       </div>
-      {/* Outside the live region: it changes every second. */}
+      {/* Outside the live region: it changes on every refresh. */}
       <p className="-mt-2 text-xs text-slate-600 dark:text-slate-400">
         Last checked{" "}
-        <time dateTime={new Date(list.dataUpdatedAt).toISOString()} data-testid="list-checked-at">
+        <time
+          dateTime={new Date(list.dataUpdatedAt).toISOString()}
+          data-rendered-at={readAt}
+          data-testid="list-checked-at"
+        >
           {new Date(list.dataUpdatedAt).toLocaleTimeString("en-GB", { timeZone: "UTC" })} UTC
         </time>
       </p>

@@ -1,5 +1,6 @@
 "use client";
 
+import { usePollInterval } from "@/components/live-events";
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
@@ -13,13 +14,15 @@ async function readVersion(ticketId: string): Promise<number | null> {
 }
 
 /**
- * Polls the read model about once a second. When it holds a newer version than the page shows,
+ * Reads the ticket's version on every pushed change to it (polled every second when changes are
+ * not pushed). When it holds a newer version than the page shows,
  * the page is re-rendered on the server; when that version is newer than anything this browser
  * wrote, someone else changed the ticket, and screen readers hear about it.
  */
 export function LiveUpdates() {
   const { ticketId, pageVersion, knownVersion } = useWorkspace();
   const router = useRouter();
+  const pollMs = usePollInterval();
   const seen = useRef({ pageVersion, knownVersion, refreshedFor: 0 });
   const [note, setNote] = useState("");
 
@@ -42,7 +45,7 @@ export function LiveUpdates() {
       }
       return latest;
     },
-    refetchInterval: 1_000,
+    refetchInterval: pollMs,
     staleTime: 0,
   });
 

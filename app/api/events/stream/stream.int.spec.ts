@@ -1,0 +1,135 @@
+import { NextRequest } from "next/server";
+import { beforeEach, describe, expect, it } from "vitest";
+import * as stream from "@/app/api/events/stream/route";
+import { pruneEvents } from "@/server/events/retention";
+import { eventStream } from "@/server/events/stream";
+import { as, create, drainProjectionQueue } from "@/server/testing/fixtures";
+import { testSession, testToken } from "@/server/testing/http";
+import { emptyDesk, testCollections } from "@/server/testing/read-collections";
+import { addNote } from "@/server/tickets/commands/add-note";
+
+interface Message {
+  id: string;
+  data: { position: number; type: string; ticketId: string };
+}
+
+/** An open event stream, read message by message (SSE framing: blank-line separated). */
+async function open(headers: Record<string, string>, query = "") {
+  const abort = new AbortController();
+  const request = new NextRequest(new URL(`/api/events/stream${query}`, "http://desk.test"), {
+    headers,
+    signal: abort.signal,
+  });
+  const response = await stream.GET(request, { params: Promise.resolve({}) });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  const messages: Message[] = [];
+  /** Until `count` messages came, or 20 s passed (then what came). */
+  const next = async (count: number) => {
+    const deadline = Date.now() + 20_000;
+    while (messages.length < count && Date.now() < deadline) {
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), deadline - Date.now())),
+      ]);
+      if (chunk === null || chunk.done) break;
+      text += decoder.decode(chunk.value, { stream: true });
+      let end: number;
+      while ((end = text.indexOf("\n\n")) >= 0) {
+        const block = text.slice(0, end);
+        text = text.slice(end + 2);
+        const id = /^id: ?(.*)$/m.exec(block)?.[1];
+        const data = /^data: ?(.*)$/m.exec(block)?.[1];
+        if (id && data) messages.push({ id, data: JSON.parse(data) as Message["data"] });
+      }
+    }
+    return messages.splice(0, count);
+  };
+  const close = async () => {
+    abort.abort();
+    await reader.cancel().catch(() => undefined);
+  };
+  return { response, next, close };
+}
+
+describe("GET /api/events/stream", () => {
+  beforeEach(async () => {
+    await emptyDesk(await testCollections());
+  });
+
+  it("streams the feed from a cursor, then each new event as it is numbered, id = position", async () => {
+    const t = await create({ subject: "Streamed", message: "x" });
+    await addNote(t.ticketId, { body: "one" }, as());
+    await drainProjectionQueue();
+    const token = await testToken("read");
+    const s = await open({ authorization: `Bearer ${token}` }, "?after=0");
+    try {
+      expect(s.response.status).toBe(200);
+      expect(s.response.headers.get("content-type")).toContain("text/event-stream");
+      const first = await s.next(2);
+      expect(first.map((m) => [m.id, m.data.type])).toEqual([
+        ["1", "ticket.created"],
+        ["2", "ticket.note_added"],
+      ]);
+      await addNote(t.ticketId, { body: "two" }, as());
+      await drainProjectionQueue();
+      const live = await s.next(1);
+      expect(live.map((m) => [m.id, m.data.type, m.data.ticketId])).toEqual([
+        ["3", "ticket.note_added", t.ticketId],
+      ]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("resumes after Last-Event-ID when a browser reconnects: nothing missed, nothing twice", async () => {
+    const t = await create({ subject: "Resumed", message: "x" });
+    for (const body of ["a", "b", "c"]) await addNote(t.ticketId, { body }, as());
+    await drainProjectionQueue();
+    // A signed-in agent's tab (EventSource sends the session cookie).
+    const s = await open({ cookie: await testSession("agent"), "last-event-id": "2" });
+    try {
+      expect((await s.next(2)).map((m) => m.id)).toEqual(["3", "4"]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("ends each stream after its lifetime, so that clients reconnect (and resume)", async () => {
+    const request = new NextRequest("http://desk.test/api/events/stream?after=0", {
+      headers: { authorization: `Bearer ${await testToken("read")}` },
+    });
+    const response = await eventStream(request, "0", { maxMs: 300 });
+    const reader = response.body!.getReader();
+    let done = false;
+    for (let i = 0; i < 100 && !done; i++) done = (await reader.read()).done;
+    expect(done).toBe(true);
+  });
+
+  it("without a cursor starts from now; refuses a pruned cursor (410) and no credentials (401)", async () => {
+    const t = await create({ subject: "Now", message: "x" });
+    await drainProjectionQueue();
+    const token = await testToken("read");
+    const s = await open({ authorization: `Bearer ${token}` });
+    try {
+      await addNote(t.ticketId, { body: "after connecting" }, as());
+      await drainProjectionQueue();
+      expect((await s.next(1)).map((m) => m.id)).toEqual(["2"]);
+    } finally {
+      await s.close();
+    }
+    await pruneEvents((await testCollections()).db, new Date(Date.now() + 60_000));
+    const gone = await stream.GET(
+      new NextRequest("http://desk.test/api/events/stream?after=0", {
+        headers: { authorization: `Bearer ${token}` },
+      }),
+      { params: Promise.resolve({}) },
+    );
+    expect(gone.status).toBe(410);
+    const anonymous = await stream.GET(new NextRequest("http://desk.test/api/events/stream"), {
+      params: Promise.resolve({}),
+    });
+    expect(anonymous.status).toBe(401);
+  });
+});
