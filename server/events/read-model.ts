@@ -1,4 +1,3 @@
-import { env } from "@/server/env";
 import { pruneEvents } from "@/server/events/retention";
 import { feedUnsettled, sequenceEvents } from "@/server/events/sequence";
 import { stageEvents } from "@/server/events/stage";
@@ -28,6 +27,9 @@ export const eventFeedReadModel: ReadModel = {
   },
   unsettled: (target) => feedUnsettled(target.db),
   maintain: async (target, now) => {
+    // Read when needed, not on import: the registry is imported before a test sets the
+    // environment (and env is parsed once, when first imported).
+    const { env } = await import("@/server/env");
     if (env.EVENTS_RETENTION_DAYS === undefined) return;
     await pruneEvents(target.db, new Date(now.getTime() - env.EVENTS_RETENTION_DAYS * DAY));
   },
