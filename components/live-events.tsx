@@ -9,6 +9,8 @@ const LiveContext = createContext({ connected: false });
 const BATCH_MS = 100;
 /** How long a dropped stream may take to come back before the views fall back to polling. */
 const GRACE_MS = 3_000;
+/** While changes are pushed, live views still poll this often, in case. */
+const BACKSTOP_MS = 30_000;
 
 /**
  * One Server-Sent Events connection per tab to the event feed (/api/events/stream). Each event
@@ -88,6 +90,6 @@ export function LiveEvents({ enabled, children }: { enabled: boolean; children: 
 const useLiveEvents = () => useContext(LiveContext);
 
 /** How often a live view polls: every second without pushed changes, rarely with them. */
-export function usePollInterval(backstopMs = 30_000): number {
-  return useLiveEvents().connected ? backstopMs : 1_000;
+export function usePollInterval(): number {
+  return useLiveEvents().connected ? BACKSTOP_MS : 1_000;
 }

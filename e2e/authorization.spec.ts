@@ -246,6 +246,12 @@ const ROUTES: {
   { method: "GET", path: () => `/api/customers/${MATRIX_CUSTOMER}`, access: "read" },
   { method: "GET", path: () => "/api/customers?q=matrix", access: "read" },
   { method: "GET", path: () => "/api/events?limit=1", access: "read" },
+  {
+    method: "POST",
+    path: () => `/api/tickets/${ticketId}/presence`,
+    access: "write",
+    data: () => ({ typing: false }),
+  },
   // Streams end after EVENTS_STREAM_MAX_SECONDS (3 s in the e2e run), so the answer completes.
   { method: "GET", path: () => "/api/events/stream?after=0", access: "read" },
 ];

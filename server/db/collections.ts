@@ -29,6 +29,8 @@ export const COLLECTIONS = {
   settings: "settings",
   savedViews: "saved_views",
   savedReplies: "saved_replies",
+  /** Who has which ticket open: ephemeral (server/presence/). */
+  presence: "presence",
 } as const;
 
 /** The write side's collections, with the read-model generation that reads use now. */

@@ -14,6 +14,7 @@ import { dashboardSchema } from "@/server/read-models/dashboard/dashboard-schema
 import { customerDetailSchema } from "@/server/read-models/ticket-list/customer-schema";
 import { customerPageSchema, listCustomersQuery } from "@/server/read-models/customers/schema";
 import { feedPageSchema, feedQuerySchema } from "@/server/events/schema";
+import { presenceAnswerSchema, presenceInput } from "@/server/presence/presence";
 import { ticketDetailSchema } from "@/server/read-models/ticket-detail/detail-schema";
 import { ticketListPageSchema } from "@/server/read-models/ticket-list/item-schema";
 import { addNoteInput } from "@/server/tickets/commands/add-note";
@@ -281,6 +282,21 @@ function build() {
     responses: {
       200: { description: "The customer", ...json(customerDetailSchema) },
       ...problems(400, 401, 404, 503),
+    },
+  });
+
+  registry.registerPath({
+    method: "post",
+    path: "/api/tickets/{ticketId}/presence",
+    summary:
+      "The ticket page's heartbeat: I have this ticket open (typing a reply or not), or I left; answers who else is there (ephemeral)",
+    request: {
+      params: ticketIdParam,
+      body: { content: { "application/json": { schema: presenceInput } } },
+    },
+    responses: {
+      200: { description: "Who else has the ticket open", ...json(presenceAnswerSchema) },
+      ...problems(400, 401, 403, 404, 503),
     },
   });
 

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import * as customer from "@/app/api/customers/[email]/route";
 import * as customers from "@/app/api/customers/route";
 import * as events from "@/app/api/events/route";
+import * as presence from "@/app/api/tickets/[ticketId]/presence/route";
 import * as dashboard from "@/app/api/dashboard/route";
 import * as health from "@/app/api/health/route";
 import * as openapi from "@/app/api/openapi.json/route";
@@ -97,6 +98,7 @@ describe("the API honours its OpenAPI document", () => {
       "/api/tickets/{ticketId}/assignee",
       "/api/tickets/{ticketId}/messages",
       "/api/tickets/{ticketId}/notes",
+      "/api/tickets/{ticketId}/presence",
       "/api/tickets/{ticketId}/priority",
       "/api/tickets/{ticketId}/replies",
       "/api/tickets/{ticketId}/status",
@@ -247,6 +249,18 @@ describe("the API honours its OpenAPI document", () => {
       "get",
       await send(people.GET, "/api/people", { as: "anonymous" }),
     );
+    const presenceAt = (json: unknown) =>
+      send(
+        presence.POST,
+        `/api/tickets/${ticketOfContract}/presence`,
+        { json },
+        {
+          ticketId: ticketOfContract,
+        },
+      );
+    const ticketOfContract = new ObjectId().toHexString();
+    expectContract("/api/tickets/{ticketId}/presence", "post", await presenceAt({ typing: true }));
+    expectContract("/api/tickets/{ticketId}/presence", "post", await presenceAt({ typing: 1 })); // 400
     const feed = (query: string) => send(events.GET, `/api/events${query}`);
     expectContract("/api/events", "get", await feed("?after=0&limit=5"));
     expectContract("/api/events", "get", await feed("?types=ticket.created&limit=1"));

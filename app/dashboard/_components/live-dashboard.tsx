@@ -1,6 +1,5 @@
 "use client";
 
-import { usePollInterval } from "@/components/live-events";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
@@ -13,8 +12,11 @@ import { fetchSnapshot, freshnessOf, type Snapshot } from "@/app/dashboard/_comp
 import { dashboardLinks, type LinkedNumber } from "@/server/read-models/dashboard/links";
 import type { DurationStats } from "@/server/read-models/dashboard/dashboard-schema";
 
-/** With pushed changes, the projector's state (lag, backlog) is still polled, less often. */
-const BACKSTOP_MS = 5_000;
+/**
+ * The projector's state (pending changes, lag) is read every second even while changes are
+ * pushed: a change still syncing is not an event yet, and "Updating" must show while it is.
+ */
+const STATE_POLL_MS = 1_000;
 
 const panel = "grid content-start gap-3";
 const heading = "text-lg font-semibold";
@@ -22,16 +24,15 @@ const cards = "grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5";
 
 /**
  * The live part of the dashboard: starts from the server's read and refreshes the numbers and the
- * projector's state together on every pushed change (and every few seconds; every second when
- * changes are not pushed), saying plainly whether they are current.
+ * projector's state together every second and on every pushed change, saying plainly whether
+ * they are current.
  */
 export function LiveDashboard({ initial }: { initial: Snapshot }) {
-  const pollMs = usePollInterval(BACKSTOP_MS);
   const { data, error, isRefetchError } = useQuery({
     queryKey: ["dashboard-snapshot"],
     queryFn: fetchSnapshot,
     initialData: initial,
-    refetchInterval: pollMs,
+    refetchInterval: STATE_POLL_MS,
     retry: false,
   });
   const freshness = freshnessOf(data, isRefetchError ? error : null);

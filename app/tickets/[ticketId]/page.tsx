@@ -1,3 +1,4 @@
+import type { TicketDetail } from "@/server/read-models/ticket-detail/detail-schema";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -108,6 +109,7 @@ export default async function TicketPage({ params }: Props) {
                 customer: { name: customer?.name ?? null, email: customer?.email ?? null },
                 ticket: { subject: ticket.subject },
               }}
+              latest={latestPublic(ticket.conversation)}
             />
 
             <Panel aria-labelledby="timeline-heading">
@@ -198,4 +200,12 @@ function FollowUpLinks({
       ) : null}
     </p>
   );
+}
+
+/** The conversation's last public message (the customer's or a reply), for the composer. */
+function latestPublic(conversation: TicketDetail["conversation"]) {
+  const last = conversation.findLast((e) => e.kind !== "note");
+  return last && last.kind !== "note"
+    ? { id: last.id, kind: last.kind, author: last.author.name, body: last.body }
+    : null;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useReportTyping } from "@/app/tickets/[ticketId]/_components/presence";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { isTyping, withModifier } from "@/components/keyboard";
 import { Button } from "@/components/ui/button";
@@ -29,6 +30,8 @@ interface Props {
   savedReplies: SavedReply[];
   /** What saved replies' placeholders are filled from (the agent is the one signed in). */
   fill: Omit<PlaceholderValues, "agent">;
+  /** The conversation's last public message (the customer's or a reply), to notice new ones. */
+  latest: { id: string; kind: "customer" | "reply"; author: string; body: string } | null;
 }
 
 const modes: { value: Mode; label: string; key: string }[] = [
@@ -42,7 +45,7 @@ const modes: { value: Mode; label: string; key: string }[] = [
  * typing `#` and part of a name; their placeholders are filled in before they are inserted,
  * and the text stays editable.
  */
-export function Composer({ status, savedReplies, fill }: Props) {
+export function Composer({ status, savedReplies, fill, latest }: Props) {
   const { me, knownVersion, pending } = useWorkspace();
   const closed = (pending("status")?.value ?? status) === "closed";
   const [chosen, setChosen] = useState<Mode>("reply");
@@ -54,6 +57,19 @@ export function Composer({ status, savedReplies, fill }: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const listId = useId();
+
+  // Others see that you are writing a reply; what arrives while you write is shown before you
+  // send: the last public message when you started, against the last one now.
+  const reportTyping = useReportTyping();
+  const writing = text.trim().length > 0;
+  useEffect(() => reportTyping(writing && mode === "reply"), [reportTyping, writing, mode]);
+  const [startedAt, setStartedAt] = useState<string | null | undefined>(undefined);
+  if (writing && startedAt === undefined) setStartedAt(latest?.id ?? null);
+  if (!writing && startedAt !== undefined) setStartedAt(undefined);
+  const arrived =
+    writing && startedAt !== undefined && latest && latest.id !== startedAt && latest.author !== me
+      ? latest
+      : null;
 
   const [replyState, sendReply, replying] = useTicketAction(sendReplyAction);
   const [noteState, addNote, noting] = useTicketAction(addNoteAction);
@@ -212,6 +228,19 @@ export function Composer({ status, savedReplies, fill }: Props) {
             )}
           />
         </div>
+        {arrived ? (
+          <div
+            role="alert"
+            data-testid="arrived-while-typing"
+            className="rounded border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-900 dark:border-violet-800 dark:bg-violet-950 dark:text-violet-100"
+          >
+            <p className="font-medium">
+              {arrived.author} {arrived.kind === "customer" ? "wrote" : "replied"} while you were
+              typing:
+            </p>
+            <p className="mt-1 line-clamp-3 whitespace-pre-wrap">{arrived.body}</p>
+          </div>
+        ) : null}
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={saving} size="md" className="disabled:cursor-not-allowed">
             {mode === "reply"

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { LiveUpdates } from "@/app/tickets/[ticketId]/_components/live-updates";
+import { Presence } from "@/app/tickets/[ticketId]/_components/presence";
 import {
   WorkspaceContext,
   type PendingField,
@@ -71,7 +72,7 @@ export function TicketWorkspace({
   return (
     <WorkspaceContext.Provider value={workspace}>
       <LiveUpdates />
-      {children}
+      <Presence ticketId={ticketId}>{children}</Presence>
     </WorkspaceContext.Provider>
   );
 }
