@@ -58,6 +58,7 @@ test("two browsers on one ticket see each other, typing included; a reply in one
     await expect(warning).toContainText(`${E2E_ACCOUNTS.lead.name} replied while you were typing`);
     await expect(warning).toContainText("the VAT number is back");
     await expect(aishaReply).toHaveValue("Hi Noor, I am looking into the VAT number");
+    await aisha.screenshot({ path: "test-results/screenshots/together-light.png", fullPage: true });
 
     // Aisha stops typing and leaves: gone from Lena's page.
     await aishaReply.fill("");

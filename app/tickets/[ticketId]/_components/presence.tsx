@@ -78,7 +78,7 @@ export function Presence({ ticketId, children }: { ticketId: string; children: R
         data-testid="presence"
         className={
           viewers.length > 0
-            ? "rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100"
+            ? "mb-2 rounded border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100"
             : "sr-only"
         }
       >
