@@ -96,6 +96,7 @@ export async function gatherFixtures(
     commandIds: open.slice(0, half),
     rawIds,
     raw: { longId: null },
+    feedEnd: 0, // set by the run from the sequence document
   };
   const chosen: Chosen = { assignee, q, q2, longId };
   return {

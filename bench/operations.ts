@@ -55,6 +55,8 @@ export interface Fixtures {
   page20: Cursor | null;
   /** Ticket ids to read (any status). */
   readIds: string[];
+  /** The event feed's last visible position when the size is measured (0: none). */
+  feedEnd: number;
   /** Open tickets the app's status and note commands use. */
   commandIds: string[];
   /** Tickets written by the raw baseline, for its status and note writes. */
@@ -109,6 +111,9 @@ function rotating(ids: string[], path: (id: string) => string, body: unknown) {
     body: JSON.stringify(body),
   });
 }
+
+/** Events per page of the feed operation. */
+export const FEED_PAGE = 500;
 
 /** How long the bench's long conversation is, and how big each of its messages. */
 export const LONG_CONVERSATION = { messages: 1_000, bytes: 5_000 };
@@ -195,6 +200,24 @@ export function operations(f: Fixtures, appPageCursor: string | null): Operation
       },
     },
   );
+  if (f.feedEnd > 0) {
+    // A consumer paging through the feed: pages of 500 from random places in it.
+    ops.push({
+      key: "feed.page",
+      label: `Event feed, a page of ${FEED_PAGE}`,
+      kind: "read",
+      targets: {
+        app: {
+          url: f.appURL,
+          headers: auth,
+          setupRequest: (request) => ({
+            ...request,
+            path: `/api/events?limit=${FEED_PAGE}&after=${Math.floor(Math.random() * Math.max(1, f.feedEnd - FEED_PAGE))}`,
+          }),
+        },
+      },
+    });
+  }
   const created = JSON.stringify({
     subject: "Bench: the printer on floor 3 jams",
     message: MESSAGE,

@@ -215,6 +215,12 @@ async function main() {
 
       const fixtures = await gatherFixtures(app.baseURL, baselineURL, app.apiToken, chosen);
       chosen ??= fixtures.chosen;
+      fixtures.fixtures.feedEnd =
+        (
+          await db
+            .collection<{ _id: string; visible: number }>("events_sequence")
+            .findOne({ _id: "feed" })
+        )?.visible ?? 0;
       const appMem = appPid ? sampleMemory(appPid) : null;
       const dbMem = dbPid ? sampleMemory(dbPid) : null;
       const ops: OpResult[] = [];

@@ -1,6 +1,7 @@
 // The issue's targets, evaluated on the largest size of a run (they are stated for 100k on the
 // embedded database) against the smallest size where a target compares sizes.
 import { ratio } from "./measure";
+import { FEED_PAGE } from "./operations";
 import type { BenchResult, SizeResult } from "./result";
 
 interface Check {
@@ -43,6 +44,15 @@ function checkTargets(r: BenchResult): Check[] {
       figures: `app ${o?.sides.app?.p50} ms; ${oSmall?.sides.app?.p50} ms at ${small.size} (${growth}×)`,
     });
   }
+
+  const feed = op(big, "feed.page");
+  const feedRate =
+    feed?.sides.app === undefined ? null : Math.round(feed.sides.app.throughput * FEED_PAGE);
+  checks.push({
+    target: `Event feed: ≥ 5,000 events/s paging through it ${at}`,
+    met: feedRate === null ? null : feedRate >= 5_000,
+    figures: `${feedRate ?? "–"} events/s (pages of ${FEED_PAGE}: p50 ${feed?.sides.app?.p50} ms, ${feed?.sides.app?.throughput} pages/s)`,
+  });
 
   const short = op(big, "cmd.reply");
   const long = op(big, "cmd.reply.long");
