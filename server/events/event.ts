@@ -102,7 +102,7 @@ export function feedEventOf(
       case "ReplySent":
         return { messageId: c.messageId ?? null, body, customer };
       case "TagsChanged":
-        return { added: list(c.added), removed: list(c.removed), tags: ticket.tags };
+        return { added: list(c.added), removed: list(c.removed) };
       case "FollowUpCreated":
         return { followUpId: c.followUpId ?? null };
     }
