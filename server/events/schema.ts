@@ -77,3 +77,12 @@ export const feedPageSchema = z
     }),
   })
   .meta({ id: "FeedPage" });
+
+/** The query of GET /api/events/stream. */
+export const streamQuerySchema = z.strictObject({
+  after: z
+    .string()
+    .regex(/^\d{1,15}$/, { error: "after must be a cursor from the feed (or 0)." })
+    .optional()
+    .meta({ description: "Start after this position; absent: from now on." }),
+});

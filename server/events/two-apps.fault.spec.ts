@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppProcess } from "@/server/testing/app-process";
+import { SseReader } from "@/server/testing/sse";
 
 // Two app instances on one database, each with its projector: an event stream opened on either
 // gets every change, whichever instance took the command, in the same order, without a hole.
@@ -10,35 +11,19 @@ interface Streamed {
   ticketId: string;
 }
 
-/** An SSE stream read in the background: what arrived so far, and a way to stop reading. */
-function follow(baseURL: string, token: string, after: string) {
+/** An event stream opened from `after`; `read` takes what has arrived, up to `count`. */
+async function follow(baseURL: string, token: string, after: string) {
   const abort = new AbortController();
-  const events: Streamed[] = [];
-  const done = (async () => {
-    const res = await fetch(`${baseURL}/api/events/stream?after=${after}`, {
-      headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" },
-      signal: abort.signal,
-    });
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let text = "";
-    for (;;) {
-      const chunk = await reader.read();
-      if (chunk.done) return;
-      text += decoder.decode(chunk.value, { stream: true });
-      let end: number;
-      while ((end = text.indexOf("\n\n")) >= 0) {
-        const data = /^data: ?(.*)$/m.exec(text.slice(0, end))?.[1];
-        text = text.slice(end + 2);
-        if (data) events.push(JSON.parse(data) as Streamed);
-      }
-    }
-  })().catch(() => undefined);
+  const res = await fetch(`${baseURL}/api/events/stream?after=${after}`, {
+    headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" },
+    signal: abort.signal,
+  });
+  const sse = new SseReader<Streamed>(res.body!);
   return {
-    events,
+    read: async (count: number) => (await sse.take(count, 60_000)).map((m) => m.data),
     stop: async () => {
       abort.abort();
-      await done;
+      await sse.cancel();
     },
   };
 }
@@ -61,8 +46,8 @@ describe("two app instances on one database", () => {
     const start = (await (
       await fetch(`${b!.baseURL}/api/events?limit=500`, { headers })
     ).json()) as { nextCursor: string };
-    const onA = follow(a!.baseURL, token, start.nextCursor);
-    const onB = follow(b!.baseURL, token, start.nextCursor);
+    const onA = await follow(a!.baseURL, token, start.nextCursor);
+    const onB = await follow(b!.baseURL, token, start.nextCursor);
     try {
       // Commands through both instances, alternately.
       const ids: string[] = [];
@@ -86,19 +71,16 @@ describe("two app instances on one database", () => {
         expect(res.status).toBe(200);
       }
       const expected = ids.flatMap((id) => [`${id}:1`, `${id}:2`]).sort();
-      const deadline = Date.now() + 60_000;
-      while (
-        (onA.events.length < expected.length || onB.events.length < expected.length) &&
-        Date.now() < deadline
-      ) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      for (const stream of [onA, onB]) {
-        expect(stream.events.map((e) => e.id).sort()).toEqual(expected);
-        const positions = stream.events.map((e) => e.position);
+      const [seenOnA, seenOnB] = await Promise.all([
+        onA.read(expected.length),
+        onB.read(expected.length),
+      ]);
+      for (const events of [seenOnA, seenOnB]) {
+        expect(events.map((e) => e.id).sort()).toEqual(expected);
+        const positions = events.map((e) => e.position);
         expect(positions).toEqual(positions.map((_, i) => positions[0]! + i));
       }
-      expect(onB.events).toEqual(onA.events);
+      expect(seenOnB).toEqual(seenOnA);
     } finally {
       await onA.stop();
       await onB.stop();

@@ -13,7 +13,7 @@ import {
 import { dashboardSchema } from "@/server/read-models/dashboard/dashboard-schema";
 import { customerDetailSchema } from "@/server/read-models/ticket-list/customer-schema";
 import { customerPageSchema, listCustomersQuery } from "@/server/read-models/customers/schema";
-import { feedPageSchema, feedQuerySchema } from "@/server/events/schema";
+import { feedPageSchema, feedQuerySchema, streamQuerySchema } from "@/server/events/schema";
 import { presenceAnswerSchema, presenceInput } from "@/server/presence/presence";
 import { ticketDetailSchema } from "@/server/read-models/ticket-detail/detail-schema";
 import { ticketListPageSchema } from "@/server/read-models/ticket-list/item-schema";
@@ -317,6 +317,30 @@ function build() {
         ],
         503,
       ),
+    },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/events/stream",
+    summary:
+      "The event feed as Server-Sent Events: id is the position, data the event as in GET /api/events; resumes after Last-Event-ID",
+    request: {
+      query: streamQuerySchema,
+      headers: z.object({
+        "last-event-id": z
+          .string()
+          .optional()
+          .meta({ description: "Sent by a reconnecting client: resume after this position" }),
+      }),
+    },
+    responses: {
+      200: {
+        description:
+          "A stream of `id: <position>`, `data: <FeedEvent JSON>` messages, ending after EVENTS_STREAM_MAX_SECONDS",
+        content: { "text/event-stream": { schema: { type: "string" } } },
+      },
+      ...problems(400, 401, [410, "The cursor is older than the oldest kept event"], 503),
     },
   });
 

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import * as customer from "@/app/api/customers/[email]/route";
 import * as customers from "@/app/api/customers/route";
 import * as events from "@/app/api/events/route";
+import * as eventStream from "@/app/api/events/stream/route";
 import * as presence from "@/app/api/tickets/[ticketId]/presence/route";
 import * as dashboard from "@/app/api/dashboard/route";
 import * as health from "@/app/api/health/route";
@@ -87,6 +88,7 @@ describe("the API honours its OpenAPI document", () => {
       "/api/customers/{email}",
       "/api/dashboard",
       "/api/events",
+      "/api/events/stream",
       "/api/health",
       "/api/people",
       "/api/projections",
@@ -265,6 +267,13 @@ describe("the API honours its OpenAPI document", () => {
     expectContract("/api/events", "get", await feed("?after=0&limit=5"));
     expectContract("/api/events", "get", await feed("?types=ticket.created&limit=1"));
     expectContract("/api/events", "get", await feed("?limit=0")); // 400
+    const stream = (query: string) => send(eventStream.GET, `/api/events/stream${query}`);
+    expectContract("/api/events/stream", "get", await stream("?after=abc")); // 400
+    expectContract(
+      "/api/events/stream",
+      "get",
+      await send(eventStream.GET, "/api/events/stream", { as: "anonymous" }),
+    ); // 401
     expectContract(
       "/api/events",
       "get",

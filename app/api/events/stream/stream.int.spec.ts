@@ -5,15 +5,17 @@ import { pruneEvents } from "@/server/events/retention";
 import { eventStream } from "@/server/events/stream";
 import { as, create, drainProjectionQueue } from "@/server/testing/fixtures";
 import { testSession, testToken } from "@/server/testing/http";
+import { SseReader } from "@/server/testing/sse";
 import { emptyDesk, testCollections } from "@/server/testing/read-collections";
 import { addNote } from "@/server/tickets/commands/add-note";
 
-interface Message {
-  id: string;
-  data: { position: number; type: string; ticketId: string };
+interface Streamed {
+  position: number;
+  type: string;
+  ticketId: string;
 }
 
-/** An open event stream, read message by message (SSE framing: blank-line separated). */
+/** An open event stream, read message by message. */
 async function open(headers: Record<string, string>, query = "") {
   const abort = new AbortController();
   const request = new NextRequest(new URL(`/api/events/stream${query}`, "http://desk.test"), {
@@ -21,36 +23,15 @@ async function open(headers: Record<string, string>, query = "") {
     signal: abort.signal,
   });
   const response = await stream.GET(request, { params: Promise.resolve({}) });
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  const messages: Message[] = [];
-  /** Until `count` messages came, or 20 s passed (then what came). */
-  const next = async (count: number) => {
-    const deadline = Date.now() + 20_000;
-    while (messages.length < count && Date.now() < deadline) {
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<null>((resolve) => setTimeout(() => resolve(null), deadline - Date.now())),
-      ]);
-      if (chunk === null || chunk.done) break;
-      text += decoder.decode(chunk.value, { stream: true });
-      let end: number;
-      while ((end = text.indexOf("\n\n")) >= 0) {
-        const block = text.slice(0, end);
-        text = text.slice(end + 2);
-        const id = /^id: ?(.*)$/m.exec(block)?.[1];
-        const data = /^data: ?(.*)$/m.exec(block)?.[1];
-        if (id && data) messages.push({ id, data: JSON.parse(data) as Message["data"] });
-      }
-    }
-    return messages.splice(0, count);
+  const sse = new SseReader<Streamed>(response.body!);
+  return {
+    response,
+    next: (count: number) => sse.take(count),
+    close: async () => {
+      abort.abort();
+      await sse.cancel();
+    },
   };
-  const close = async () => {
-    abort.abort();
-    await reader.cancel().catch(() => undefined);
-  };
-  return { response, next, close };
 }
 
 describe("GET /api/events/stream", () => {
@@ -101,10 +82,7 @@ describe("GET /api/events/stream", () => {
       headers: { authorization: `Bearer ${await testToken("read")}` },
     });
     const response = await eventStream(request, "0", { maxMs: 300 });
-    const reader = response.body!.getReader();
-    let done = false;
-    for (let i = 0; i < 100 && !done; i++) done = (await reader.read()).done;
-    expect(done).toBe(true);
+    expect(await new SseReader(response.body!).end()).toBe(true);
   });
 
   it("without a cursor starts from now; refuses a pruned cursor (410) and no credentials (401)", async () => {
