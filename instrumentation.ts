@@ -1,8 +1,11 @@
-/** Wires commands to the projector and starts it when the Next.js server boots (Node only). */
+/** Wires commands to the projector and starts it (and webhook deliveries) when the Next.js server boots (Node only). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/server/env");
   const { registerNudge, startProjector } = await import("@/server/projections/runtime");
   registerNudge();
-  if (env.PROJECTOR_IN_PROCESS) startProjector();
+  if (!env.PROJECTOR_IN_PROCESS) return;
+  startProjector();
+  const { startWebhookDispatcher } = await import("@/server/webhooks/runtime");
+  startWebhookDispatcher();
 }

@@ -19,6 +19,9 @@ const CALLERS = ["none", "agent", "lead", "read", "write", "revoked"] as const;
 type Caller = (typeof CALLERS)[number];
 type Row = Record<Caller, number>;
 
+/** An id nothing has: callers who may pass get 404. */
+const NO_SUCH_ID = "0123456789abcdef01234567";
+
 const baseURL = () => process.env.E2E_BASE_URL ?? "";
 
 // What each access level answers (server/auth/access.ts), for route handlers.
@@ -164,7 +167,7 @@ const replyName = `Matrix reply ${process.pid}-${Date.now()}`;
 const replyBody = () => ({ name: replyName, body: "Aimed at by the matrix." });
 let replies = 0;
 const ROUTES: {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: () => string;
   access: keyof typeof ROUTE_ACCESS;
   data?: () => unknown;
@@ -239,7 +242,7 @@ const ROUTES: {
   },
   {
     method: "DELETE",
-    path: () => "/api/saved-replies/0123456789abcdef01234567",
+    path: () => `/api/saved-replies/${NO_SUCH_ID}`,
     access: "operate",
   },
   { method: "GET", path: () => "/api/people", access: "read" },
@@ -251,6 +254,34 @@ const ROUTES: {
     path: () => `/api/tickets/${ticketId}/presence`,
     access: "write",
     data: () => ({ typing: false }),
+  },
+  { method: "GET", path: () => "/api/webhooks", access: "operateWrite" },
+  {
+    method: "POST",
+    path: () => "/api/webhooks",
+    access: "operateCreate",
+    // Inactive: nothing is ever sent to it.
+    data: () => ({ url: "http://127.0.0.1:9/matrix", active: false }),
+  },
+  { method: "GET", path: () => `/api/webhooks/${NO_SUCH_ID}`, access: "operate" },
+  {
+    method: "PATCH",
+    path: () => `/api/webhooks/${NO_SUCH_ID}`,
+    access: "operate",
+    data: () => ({ description: "Matrix" }),
+  },
+  { method: "DELETE", path: () => `/api/webhooks/${NO_SUCH_ID}`, access: "operate" },
+  {
+    method: "POST",
+    path: () => `/api/webhooks/${NO_SUCH_ID}/redeliver`,
+    access: "operate",
+    data: () => ({ position: 1 }),
+  },
+  {
+    method: "POST",
+    path: () => `/api/webhooks/${NO_SUCH_ID}/replay`,
+    access: "operate",
+    data: () => ({ fromPosition: 1 }),
   },
   // Streams end after EVENTS_STREAM_MAX_SECONDS (3 s in the e2e run), so the answer completes.
   { method: "GET", path: () => "/api/events/stream?after=0", access: "read" },
@@ -279,6 +310,7 @@ test("every route handler is in the matrix", () => {
         .path()
         .replace(ticketId, "[ticketId]")
         .replace(replyId, "[id]")
+        .replace(NO_SUCH_ID, "[id]")
         .replace(MATRIX_CUSTOMER, "[email]")
         .replace(/\?.*$/, ""),
     ),
@@ -294,7 +326,9 @@ test("route handlers answer each caller with the status of their access level", 
       const response = await context.fetch(route.path(), {
         method: route.method,
         data:
-          route.method === "POST" || route.method === "PUT" ? (route.data?.() ?? {}) : undefined,
+          route.method === "POST" || route.method === "PUT" || route.method === "PATCH"
+            ? (route.data?.() ?? {})
+            : undefined,
       });
       const expected = ROUTE_ACCESS[route.access][caller];
       seen.push(`${route.method} ${route.path()} as ${caller}: ${response.status()}`);

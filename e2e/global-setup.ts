@@ -22,6 +22,8 @@ export default async function globalSetup() {
       // Event streams end every 3 s and browsers reconnect with Last-Event-ID: every journey
       // then runs across cut connections, and what it sees pushed must survive them.
       EVENTS_STREAM_MAX_SECONDS: "3",
+      // The webhook journeys deliver to a receiver on 127.0.0.1.
+      WEBHOOKS_ALLOW_PRIVATE: "true",
     },
     readyTimeoutMs: 60_000,
   });

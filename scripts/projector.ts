@@ -4,6 +4,7 @@ import { Projector } from "../server/projections/projector";
 import { closeDb, databaseUri, getCollections, reportDatabaseOutcome } from "../server/db/client";
 import { env } from "../server/env";
 import { migrateWriteModel } from "../server/migrations/conversations";
+import { startWebhookDispatcher, stopWebhookDispatcher } from "../server/webhooks/runtime";
 
 const projector = new Projector({
   collections: getCollections,
@@ -13,7 +14,7 @@ const projector = new Projector({
 });
 
 async function stop() {
-  await projector.stop();
+  await Promise.all([projector.stop(), stopWebhookDispatcher()]);
   await closeDb();
   process.exit(0);
 }
@@ -26,3 +27,5 @@ console.log(
 // Tickets of an older shape are upgraded before they are projected (the app does it too).
 await migrateWriteModel((await getCollections()).db);
 projector.start();
+// Webhook deliveries run beside the projections, under leases of their own.
+startWebhookDispatcher();

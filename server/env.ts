@@ -28,6 +28,21 @@ const schema = z.object({
     (v) => (v === "" ? undefined : v),
     z.coerce.number().int().min(1).max(36_500).optional(),
   ),
+  /**
+   * Let webhooks reach loopback, private and link-local addresses (never cloud metadata ones).
+   * For tests and local development only: on a server it lets any lead probe the network.
+   */
+  WEBHOOKS_ALLOW_PRIVATE: boolean.default(false),
+  /** A delivery not answered 2xx within this is a failure, retried later. */
+  WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** The waits between retries, comma-separated ms; the last repeats. Default: 5 s … 6 h. */
+  WEBHOOKS_RETRY_SCHEDULE_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, { error: "a comma-separated list of milliseconds" })
+    .transform((list) => list.split(",").map(Number))
+    .optional(),
+  /** Failing this long on one event turns a subscription off (default 3 days). */
+  WEBHOOKS_GIVE_UP_AFTER_MINUTES: z.coerce.number().min(0).max(525_600).default(4_320),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -32,6 +32,15 @@ import {
   savedReplyListSchema,
   savedReplySchema,
 } from "@/server/saved-replies/schemas";
+import {
+  createdWebhookSchema,
+  redeliverInput,
+  replayInput,
+  webhookInput,
+  webhookListSchema,
+  webhookPatch,
+  webhookSchema,
+} from "@/server/webhooks/schemas";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 /** Problem responses by status, described by PROBLEM_TEXT or by a `[status, text]` pair. */
@@ -341,6 +350,117 @@ function build() {
         content: { "text/event-stream": { schema: { type: "string" } } },
       },
       ...problems(400, 401, [410, "The cursor is older than the oldest kept event"], 503),
+    },
+  });
+
+  const hookAccess: [number, string] = [403, "Only leads and write tokens manage webhooks"];
+  const hookNotFound: [number, string] = [404, "No such subscription (or a malformed id)"];
+  const hookIdParam = z.object({
+    id: z.string().meta({ description: "The subscription's id: 24 hexadecimal characters" }),
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/webhooks",
+    summary: "Every webhook subscription, with its feed position and how far behind it is",
+    responses: {
+      200: { description: "The subscriptions (never their secrets)", ...json(webhookListSchema) },
+      ...problems(401, hookAccess, 503),
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/webhooks",
+    summary:
+      "Subscribe a URL to the event feed from now on; the answer holds the signing secret, this once",
+    request: { body: { required: true, ...json(webhookInput) } },
+    responses: {
+      201: {
+        description: "Subscribed. Location names it; secret is never shown again.",
+        headers: { Location: { schema: { type: "string" }, description: "/api/webhooks/{id}" } },
+        ...json(createdWebhookSchema),
+      },
+      ...problems(
+        [
+          400,
+          "Bad input, or a URL that is not http(s) or points at a loopback, private or link-local address (errors.url)",
+        ],
+        401,
+        hookAccess,
+        [409, "There are already 50 subscriptions"],
+        413,
+        415,
+        503,
+      ),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/webhooks/{id}",
+    summary: "One subscription: position, how far behind, retry state, its last 100 attempts",
+    request: { params: hookIdParam },
+    responses: {
+      200: { description: "The subscription", ...json(webhookSchema) },
+      ...problems(401, hookAccess, hookNotFound, 503),
+    },
+  });
+  registry.registerPath({
+    method: "patch",
+    path: "/api/webhooks/{id}",
+    summary:
+      "Change a subscription; active: true turns a disabled one on again; rotateSecret: true answers a new secret once (the old one signs for 24 more hours)",
+    request: { params: hookIdParam, body: { required: true, ...json(webhookPatch) } },
+    responses: {
+      200: {
+        description: "Saved; with rotateSecret, secret holds the new secret",
+        ...json(webhookSchema.extend({ secret: z.string().optional() })),
+      },
+      ...problems(400, 401, hookAccess, hookNotFound, 413, 415, 503),
+    },
+  });
+  registry.registerPath({
+    method: "delete",
+    path: "/api/webhooks/{id}",
+    summary: "Delete a subscription and its attempts",
+    request: { params: hookIdParam },
+    responses: {
+      204: { description: "Deleted" },
+      ...problems(401, hookAccess, hookNotFound, 503),
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/webhooks/{id}/redeliver",
+    summary: "Send one event again (the same webhook-id), ahead of the feed",
+    request: { params: hookIdParam, body: { required: true, ...json(redeliverInput) } },
+    responses: {
+      202: { description: "Queued", ...json(webhookSchema) },
+      ...problems(
+        [400, "No event at that position (errors.position)"],
+        401,
+        hookAccess,
+        hookNotFound,
+        413,
+        415,
+        503,
+      ),
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/api/webhooks/{id}/replay",
+    summary: "Send everything again from a feed position or a time, in feed order",
+    request: { params: hookIdParam, body: { required: true, ...json(replayInput) } },
+    responses: {
+      202: { description: "Replaying", ...json(webhookSchema) },
+      ...problems(
+        [400, "Neither fromPosition nor fromTime, or a position already pruned"],
+        401,
+        hookAccess,
+        hookNotFound,
+        413,
+        415,
+        503,
+      ),
     },
   });
 

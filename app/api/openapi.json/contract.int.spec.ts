@@ -16,6 +16,10 @@ import * as retry from "@/app/api/projections/dead-letters/[ticketId]/retry/rout
 import * as projections from "@/app/api/projections/route";
 import * as savedReply from "@/app/api/saved-replies/[id]/route";
 import * as savedReplies from "@/app/api/saved-replies/route";
+import * as webhookRedeliver from "@/app/api/webhooks/[id]/redeliver/route";
+import * as webhookReplay from "@/app/api/webhooks/[id]/replay/route";
+import * as webhook from "@/app/api/webhooks/[id]/route";
+import * as webhooks from "@/app/api/webhooks/route";
 import * as assignee from "@/app/api/tickets/[ticketId]/assignee/route";
 import * as notes from "@/app/api/tickets/[ticketId]/notes/route";
 import * as priority from "@/app/api/tickets/[ticketId]/priority/route";
@@ -105,6 +109,10 @@ describe("the API honours its OpenAPI document", () => {
       "/api/tickets/{ticketId}/replies",
       "/api/tickets/{ticketId}/status",
       "/api/tickets/{ticketId}/tags",
+      "/api/webhooks",
+      "/api/webhooks/{id}",
+      "/api/webhooks/{id}/redeliver",
+      "/api/webhooks/{id}/replay",
     ]);
   });
 
@@ -208,6 +216,45 @@ describe("the API honours its OpenAPI document", () => {
     });
     expect(readOnly.status).toBe(403);
     expectContract("/api/tickets", "post", readOnly);
+  });
+
+  it("matches real responses of the webhook routes", async () => {
+    // A public address, inactive: nothing runs deliveries in this test, and nothing would go.
+    const subscribe = (json: unknown, as: "write" | "read" = "write") =>
+      send(webhooks.POST, "/api/webhooks", { json, as });
+    const created = await subscribe({ url: "https://93.184.215.14/hook", active: false });
+    expectContract("/api/webhooks", "post", created); // 201
+    const { id } = created.body as { id: string };
+    expectContract("/api/webhooks", "post", await subscribe({ url: "http://127.0.0.1/" })); // 400
+    expectContract(
+      "/api/webhooks",
+      "post",
+      await subscribe({ url: "https://93.184.215.14/" }, "read"),
+    ); // 403
+    expectContract("/api/webhooks", "get", await send(webhooks.GET, "/api/webhooks"));
+    const at = (handler: typeof webhook.GET, method: string, target: string, json?: unknown) =>
+      send(handler, `/api/webhooks/${target}`, { method, json }, { id: target });
+    expectContract("/api/webhooks/{id}", "get", await at(webhook.GET, "GET", id));
+    expectContract("/api/webhooks/{id}", "get", await at(webhook.GET, "GET", "nope")); // 404
+    expectContract(
+      "/api/webhooks/{id}",
+      "patch",
+      await at(webhook.PATCH, "PATCH", id, { rotateSecret: true }),
+    );
+    expectContract("/api/webhooks/{id}", "patch", await at(webhook.PATCH, "PATCH", id, { url: 7 })); // 400
+    const redeliverAt = (json: unknown) =>
+      send(webhookRedeliver.POST, `/api/webhooks/${id}/redeliver`, { json }, { id });
+    const replayAt = (json: unknown) =>
+      send(webhookReplay.POST, `/api/webhooks/${id}/replay`, { json }, { id });
+    expectContract(
+      "/api/webhooks/{id}/redeliver",
+      "post",
+      await redeliverAt({ position: 999_999 }),
+    ); // 400
+    expectContract("/api/webhooks/{id}/replay", "post", await replayAt({ fromPosition: 1 })); // 202
+    expectContract("/api/webhooks/{id}/replay", "post", await replayAt({})); // 400
+    expectContract("/api/webhooks/{id}", "delete", await at(webhook.DELETE, "DELETE", id)); // 204
+    expectContract("/api/webhooks/{id}", "delete", await at(webhook.DELETE, "DELETE", id)); // 404
   });
 
   it("matches real responses of the saved-reply and people routes", async () => {
