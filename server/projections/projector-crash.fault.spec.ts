@@ -6,10 +6,12 @@ import type { Collections } from "@/server/db/collections";
 import { DeskLoad } from "@/server/testing/http-load";
 import { runVerifyScript, waitForDrain } from "@/server/testing/projection-checks";
 import { expectDeskExact, projectorDesk } from "@/server/testing/projector-desk";
+import { WebhookConsumer } from "@/server/testing/webhook-consumer";
 
 // The projector is SIGKILLed at random moments while six clients send every kind of command
 // through the API, and restarted each time. Nothing acknowledged may be lost, no read model may
-// drift, and the dashboard must equal a recount of the write model.
+// drift, and the dashboard must equal a recount of the write model; a feed consumer and a
+// webhook receiver must each get every change (the receiver at least once, in feed order).
 //
 // The web server projects the ticket of each command it serves itself, as a best effort (even
 // with PROJECTOR_IN_PROCESS=false), which would leave the projector process little to do and
@@ -78,6 +80,9 @@ describe("projector processes killed with SIGKILL under load", () => {
       // A consumer of the event feed pages through it all along, as an integration would.
       const feed = new FeedConsumer(baseURL, apiToken);
       feed.start();
+      // And a webhook receiver gets it all delivered, by projectors that are being killed.
+      const webhooks = await WebhookConsumer.start();
+      await webhooks.subscribe(baseURL, apiToken);
       const started = Date.now();
 
       let loading = true;
@@ -130,7 +135,8 @@ describe("projector processes killed with SIGKILL under load", () => {
       const drainMs = await waitForDrain(cols, 120_000);
       console.log(`crash: a fresh projector drained the queue in ${drainMs} ms`);
 
-      await expectDeskExact(desk, "crash", load, feed);
+      await expectDeskExact(desk, "crash", load, feed, webhooks);
+      await webhooks.close();
 
       const verifyScript = await runVerifyScript(mongoUri);
       console.log(`crash: npm run projections:verify exited ${verifyScript.code}`);

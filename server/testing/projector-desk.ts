@@ -1,4 +1,5 @@
 import { feedProblems, type FeedConsumer } from "@/server/testing/feed-consumer";
+import type { WebhookConsumer } from "@/server/testing/webhook-consumer";
 import type { MongoClient } from "mongodb";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { Collections } from "@/server/db/collections";
@@ -40,7 +41,10 @@ export function projectorDesk(): ProjectorDesk {
   const running = new Set<ProjectorProcess>();
 
   beforeAll(async () => {
-    app = await startApp({ env: { PROJECTOR_IN_PROCESS: "false" } });
+    // Webhook receivers in these tests listen on 127.0.0.1.
+    app = await startApp({
+      env: { PROJECTOR_IN_PROCESS: "false", WEBHOOKS_ALLOW_PRIVATE: "true" },
+    });
     desk = await openDesk(app.mongoUri);
     await givenLoadAgents(desk.cols);
     process.env.MONGODB_URI = app.mongoUri; // before the handlers are first imported
@@ -69,7 +73,10 @@ export function projectorDesk(): ProjectorDesk {
       return ready(script, "the command handlers");
     },
     spawnProjector(env = {}) {
-      const projector = startProjector(ready(app, "the app").mongoUri, env);
+      const projector = startProjector(ready(app, "the app").mongoUri, {
+        WEBHOOKS_ALLOW_PRIVATE: "true",
+        ...env,
+      });
       running.add(projector);
       void projector.exited.then(() => running.delete(projector));
       return projector;
@@ -87,6 +94,7 @@ export async function expectDeskExact(
   label: string,
   load: { sent: Sent[]; tickets: string[] },
   feed?: FeedConsumer,
+  webhooks?: WebhookConsumer,
 ) {
   const { app, cols, script } = desk;
   const problems = load.sent.map((s) => responseProblem(s)).filter(Boolean);
@@ -111,6 +119,17 @@ export async function expectDeskExact(
       `${label}: event feed: ${feed.events.length} events read, ${feed.failures} failed requests retried, ${problems.length} problems`,
     );
     expect.soft(problems.slice(0, 20)).toEqual([]);
+
+    if (webhooks) {
+      // Deliveries follow the feed: wait (bounded) until the receiver has every event of it. A
+      // projector killed mid-delivery holds its claim for 30 s before another takes over.
+      const deadline = Date.now() + 120_000;
+      while (webhooks.distinct() < feed.events.length && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const wrong = webhooks.problems(feed.events);
+      expect.soft(wrong.slice(0, 20)).toEqual([]);
+    }
   }
 
   const { api, recount } = await dashboardVersusRecount(app.baseURL, app.apiToken, cols);
