@@ -32,8 +32,9 @@ export const READ_MODELS: readonly ReadModel[] = [
  * 6: the search's word index (ticket_search_words, issue 14 point 7).
  * 7: customers (customer_tickets, customers, customer_keys).
  * 8: the event feed (issue 15): the rebuild stages every ticket's history into it.
+ * 9: search word keys filed by hour (`<word>|<hour>|<ticket>`), words kept as one text field.
  */
-export const READ_MODEL_SCHEMA = 8;
+export const READ_MODEL_SCHEMA = 9;
 
 /** Every read-model collection's base name (generation 0). */
 export const readModelCollectionNames = () =>

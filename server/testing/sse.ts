@@ -11,6 +11,7 @@ export class SseReader<T> {
   private readonly decoder = new TextDecoder();
   private text = "";
   private ended = false;
+  private reading: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
   /** Messages read and not yet taken. */
   readonly messages: SseMessage<T>[] = [];
 
@@ -22,11 +23,19 @@ export class SseReader<T> {
   async take(count: number, timeoutMs = 20_000): Promise<SseMessage<T>[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.messages.length < count && !this.ended && Date.now() < deadline) {
+      // A read still pending from a take that timed out is the one to wait for: starting
+      // another would lose the chunk the first one gets.
+      this.reading ??= this.reader.read();
+      let timer: NodeJS.Timeout | undefined;
       const chunk = await Promise.race([
-        this.reader.read(),
-        new Promise<null>((resolve) => setTimeout(() => resolve(null), deadline - Date.now())),
+        this.reading,
+        new Promise<null>((resolve) => {
+          timer = setTimeout(() => resolve(null), deadline - Date.now());
+        }),
       ]);
+      clearTimeout(timer);
       if (chunk === null) break;
+      this.reading = undefined;
       if (chunk.done) this.ended = true;
       else this.parse(this.decoder.decode(chunk.value, { stream: true }));
     }

@@ -39,7 +39,7 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
   // on the rows. Without one, the list's own facet keys.
   const search = ticketSearchCollections(target);
   const streams = terms
-    ? new SearchKeys(search.words, search.vocabulary, terms, before)
+    ? new SearchKeys(search.words, search.vocabulary, ticketList, terms, before)
     : new KeyStreams(
         ticketListKeys,
         facetsFor({

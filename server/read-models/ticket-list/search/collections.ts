@@ -1,24 +1,66 @@
 import type { IndexDescription, ObjectId } from "mongodb";
 import { readCollection, type ReadTarget } from "@/server/db/generations";
-import type { ListKeyDocument } from "@/server/read-models/ticket-list/keys";
 
 const WORDS = "ticket_search_words";
 const TICKETS = "ticket_search_tickets";
 const VOCABULARY = "ticket_search_vocabulary";
 
 /**
- * How far a ticket's words are projected. `keys` lists every word key that may exist for the
- * ticket (listed before it is written), so a projection can always find and delete the keys of
- * older versions without a scan; `words` and `messages` let the next version read only the
- * messages added since (entries never change, the subject never changes).
+ * How far a ticket's words are projected. `words` (space-separated: one field to rewrite, not
+ * hundreds) and `messages` let the next version read only the messages added since (entries
+ * never change, nor does the subject). `bucket` is the hour the ticket's keys are filed under
+ * now; `buckets` lists every hour that may still hold keys of the ticket (listed before they are
+ * written), so a projection can always find and delete the old ones without a scan.
  */
 export interface SearchTicketDocument {
   _id: ObjectId;
   version?: number;
-  words?: string[];
+  words?: string;
   messages?: number;
-  keys: string[];
+  bucket?: number;
+  buckets: number[];
   projectedAt?: Date;
+}
+
+/**
+ * Word keys are filed by the hour of the ticket's last change, not its exact position: a change
+ * moves a ticket's keys only when it falls in a later hour than the last one (then all of them,
+ * else only the words it adds), and a search orders each hour's few matches by the list rows.
+ */
+export const SEARCH_BUCKET_MS = 60 * 60_000;
+const BUCKET_DIGITS = 9;
+
+export const bucketOf = (updatedAt: Date | number) =>
+  Math.floor((typeof updatedAt === "number" ? updatedAt : updatedAt.getTime()) / SEARCH_BUCKET_MS);
+
+const bucketText = (bucket: number) => String(bucket).padStart(BUCKET_DIGITS, "0");
+
+/** `<word>|<hour, 9 digits>|<ticket id>`: one word's keys, newest hour first, are a range. */
+export const wordKey = (word: string, bucket: number, ticketId: string) =>
+  `${word}|${bucketText(bucket)}|${ticketId}`;
+
+/** The `_id` range of a word's keys in hours up to `bucket` (all of them: undefined). */
+export const wordRange = (word: string, upTo?: number) => ({
+  $gt: `${word}|`,
+  $lt: upTo === undefined ? `${word}|~` : `${word}|${bucketText(upTo + 1)}|`,
+});
+
+/** The `_id` range of a word's keys in one hour. */
+export const wordBucketRange = (word: string, bucket: number) => ({
+  $gt: `${word}|${bucketText(bucket)}|`,
+  $lt: `${word}|${bucketText(bucket)}|~`,
+});
+
+export function parseWordKey(id: string): { word: string; bucket: number; ticketId: string } {
+  const [word = "", bucket = "0", ticketId = ""] = id.split("|");
+  return { word, bucket: Number(bucket), ticketId };
+}
+
+/** Space-separated words (a word holds no space), as stored in `words`. */
+export const splitWords = (text: string | undefined) => (text ? text.split(" ") : []);
+
+export interface WordKeyDocument {
+  _id: string;
 }
 
 /** Every word ever indexed (append-only): the last typed word's prefix is expanded over it. */
@@ -34,8 +76,8 @@ export const TICKET_SEARCH_INDEXES: Record<string, IndexDescription[]> = {
 };
 
 export const ticketSearchCollections = (target: ReadTarget) => ({
-  /** `_id` is `<word>|<updatedAt>|<ticket id>|<version>`: the list key format, a word as facet. */
-  words: readCollection<ListKeyDocument>(target, WORDS),
+  /** `_id` is `<word>|<hour>|<ticket id>` (wordKey). */
+  words: readCollection<WordKeyDocument>(target, WORDS),
   tickets: readCollection<SearchTicketDocument>(target, TICKETS),
   vocabulary: readCollection<VocabularyDocument>(target, VOCABULARY),
 });

@@ -2,9 +2,11 @@ import type { AnyBulkWriteOperation, Collection, ObjectId } from "mongodb";
 import type { ReadTarget } from "@/server/db/generations";
 import { insertMissing } from "@/server/projections/bulk-writes";
 import { chunks } from "@/server/projections/chunks";
-import { parseListKey, position } from "@/server/read-models/ticket-list/keys";
 import {
+  bucketOf,
+  splitWords,
   ticketSearchCollections,
+  wordKey,
   type SearchTicketDocument,
 } from "@/server/read-models/ticket-list/search/collections";
 import { readBodies } from "@/server/tickets/message-bodies";
@@ -14,11 +16,9 @@ import { messageDocumentId, type TicketDocument } from "@/server/tickets/write-m
 /** The words of the ticket's subject and first message. */
 export const headWords = (ticket: TicketDocument) => wordsOf(`${ticket.subject} ${ticket.message}`);
 
-/** A ticket's word keys at its version. */
-export function wordKeysOf(ticket: TicketDocument, words: Iterable<string>): string[] {
-  const at = position(ticket.updatedAt.getTime(), ticket._id.toHexString());
-  return [...new Set(words)].map((word) => `${word}|${at}|${ticket.version}`);
-}
+/** A ticket's word keys in an hour. */
+export const wordKeysOf = (ticketId: string, bucket: number, words: Iterable<string>) =>
+  [...new Set(words)].map((word) => wordKey(word, bucket, ticketId));
 
 /** Inserts the documents not there yet: reading first, as a bulk insert stops at each duplicate. */
 async function insertAbsent<T extends { _id: string }>(collection: Collection<T>, ids: string[]) {
@@ -33,24 +33,21 @@ async function insertAbsent<T extends { _id: string }>(collection: Collection<T>
 
 /**
  * Projects many tickets' words. Per ticket, in this order (docs/projections.md, "Search words"):
- *  1. list the new version's keys in the ticket's search document (`$addToSet`, no guard),
- *  2. write the keys (and new words to the vocabulary),
- *  3. set the version, words and message count with the version guard,
- *  4. delete every listed key of a version below the stored one and unlist it.
- * A key is written only after it is listed, so a crash anywhere leaves no key a later
- * projection cannot find; step 4 runs at the end of every projection of the ticket, whichever
- * version it projected. Readers only take keys at the list row's version, so leftovers of a
- * crash are never shown.
+ *  1. when the ticket moves to a later hour: list that hour in `buckets` (`$addToSet`, no guard),
+ *  2. write the keys: all words in the new hour if it moved, else only the words it adds (and
+ *     new words to the vocabulary),
+ *  3. set the version, words, message count and hour with the version guard,
+ *  4. delete the keys of every listed hour but the stored one, and unlist those hours.
+ * A key is written only after its hour is listed, so a crash anywhere leaves no key a later
+ * projection cannot find. Readers take a key only while its hour is the list row's, so the
+ * leftovers of a crash are never shown.
  */
 export async function projectSearchWords(target: ReadTarget, tickets: TicketDocument[]) {
   const cols = ticketSearchCollections(target);
   const stored = new Map<string, SearchTicketDocument>();
   for (const chunk of chunks(tickets)) {
     const ids: ObjectId[] = chunk.map((t) => t._id);
-    for await (const doc of cols.tickets.find(
-      { _id: { $in: ids } },
-      { projection: { version: 1, words: 1, messages: 1 } },
-    ))
+    for await (const doc of cols.tickets.find({ _id: { $in: ids } }))
       stored.set(doc._id.toHexString(), doc);
   }
   const fresh = tickets.filter((t) => (stored.get(t._id.toHexString())?.version ?? 0) < t.version);
@@ -58,14 +55,15 @@ export async function projectSearchWords(target: ReadTarget, tickets: TicketDocu
 
   const later = (t: TicketDocument) => {
     const s = stored.get(t._id.toHexString());
-    const from = s?.words ? (s.messages ?? 0) : 0;
+    const from = s?.words !== undefined ? (s.messages ?? 0) : 0;
     return t.messageIds.slice(from).map((id) => messageDocumentId(t._id.toHexString(), id));
   };
   const bodies = await readBodies(target.db, fresh.flatMap(later));
   const work = fresh.map((ticket) => {
-    const s = stored.get(ticket._id.toHexString());
-    const known = new Set(s?.words ? s.words : headWords(ticket));
-    const added = new Set<string>(s?.words ? [] : known);
+    const ticketId = ticket._id.toHexString();
+    const s = stored.get(ticketId);
+    const known = new Set(s?.words !== undefined ? splitWords(s.words) : headWords(ticket));
+    const added = new Set<string>(s?.words !== undefined ? [] : known);
     for (const id of later(ticket)) {
       const body = bodies.get(id);
       if (body === undefined) throw new Error(`message ${id} is listed but missing`);
@@ -75,28 +73,41 @@ export async function projectSearchWords(target: ReadTarget, tickets: TicketDocu
           added.add(word);
         }
     }
-    return { ticket, words: [...known], added: [...added], keys: wordKeysOf(ticket, known) };
+    const bucket = bucketOf(ticket.updatedAt);
+    const moved = s?.bucket !== bucket;
+    return {
+      ticket,
+      bucket,
+      moved,
+      words: [...known],
+      added: [...added],
+      keys: wordKeysOf(ticketId, bucket, moved ? known : added),
+    };
   });
 
   await bulk(
     cols.tickets,
-    work.map(({ ticket, keys }) => ({
-      updateOne: {
-        filter: { _id: ticket._id },
-        update: { $addToSet: { keys: { $each: keys } } },
-        upsert: true,
-      },
-    })),
+    work
+      .filter((w) => w.moved)
+      .map(({ ticket, bucket }) => ({
+        updateOne: {
+          filter: { _id: ticket._id },
+          update: { $addToSet: { buckets: bucket } },
+          upsert: true,
+        },
+      })),
   );
-  await insertAbsent(
+  // Straight inserts: a ticket's keys in an hour are new unless a crashed projection wrote some
+  // (then insertMissing steps over each one already there).
+  await insertMissing(
     cols.words,
-    work.flatMap((w) => w.keys),
+    work.flatMap((w) => w.keys.map((_id) => ({ _id }))),
   );
   await insertAbsent(cols.vocabulary, [...new Set(work.flatMap((w) => w.added))]);
   const now = new Date();
   await bulk(
     cols.tickets,
-    work.map(({ ticket, words }) => ({
+    work.map(({ ticket, words, bucket }) => ({
       updateOne: {
         filter: {
           _id: ticket._id,
@@ -105,28 +116,35 @@ export async function projectSearchWords(target: ReadTarget, tickets: TicketDocu
         update: {
           $set: {
             version: ticket.version,
-            words,
+            words: words.join(" "),
             messages: ticket.messageIds.length,
+            bucket,
             projectedAt: now,
           },
         },
       },
     })),
   );
-  await deleteOlderKeys(
+  // Only a ticket that moved (or one a crash left with an old hour listed) has keys to delete.
+  await deleteOlderHours(
     cols,
-    work.map((w) => w.ticket._id),
+    work
+      .filter((w) => w.moved || (stored.get(w.ticket._id.toHexString())?.buckets.length ?? 0) > 1)
+      .map((w) => w.ticket._id),
   );
 }
 
-/** Step 4: the listed keys of versions below the stored one are deleted, then unlisted. */
-async function deleteOlderKeys(cols: ReturnType<typeof ticketSearchCollections>, ids: ObjectId[]) {
+/** Step 4: the keys of listed hours other than the stored one are deleted, then unlisted. */
+async function deleteOlderHours(cols: ReturnType<typeof ticketSearchCollections>, ids: ObjectId[]) {
   for (const chunk of chunks(ids)) {
     for await (const doc of cols.tickets.find({ _id: { $in: chunk } })) {
-      const stale = doc.keys.filter((key) => parseListKey(key).version < (doc.version ?? 0));
+      const stale = doc.buckets.filter((b) => b !== doc.bucket);
       if (stale.length === 0) continue;
-      for (const part of chunks(stale)) await cols.words.deleteMany({ _id: { $in: part } });
-      await cols.tickets.updateOne({ _id: doc._id }, { $pullAll: { keys: stale } });
+      const words = splitWords(doc.words);
+      const ticketId = doc._id.toHexString();
+      const keys = stale.flatMap((bucket) => wordKeysOf(ticketId, bucket, words));
+      for (const part of chunks(keys)) await cols.words.deleteMany({ _id: { $in: part } });
+      await cols.tickets.updateOne({ _id: doc._id }, { $pullAll: { buckets: stale } });
     }
   }
 }

@@ -1,8 +1,9 @@
 import { readBodies } from "@/server/tickets/message-bodies";
 import type { Drift, ReadModel, Verifier } from "@/server/read-models/read-model";
 import type { ReadTarget } from "@/server/db/generations";
-import { parseListKey, position } from "@/server/read-models/ticket-list/keys";
 import {
+  bucketOf,
+  parseWordKey,
   TICKET_SEARCH_INDEXES,
   ticketSearchCollections,
 } from "@/server/read-models/ticket-list/search/collections";
@@ -18,19 +19,20 @@ const NAME = "ticket_search";
 const BATCH = 200;
 
 /**
- * Every ticket's word keys recomputed from its subject and messages: each expected key must be
- * there (missing), and the stored keys of a ticket must be exactly those (extra: leftovers of
- * another version, or keys nobody expects). The stored keys are counted per ticket and
- * position|version first, so nothing per key is kept.
+ * Every ticket's word keys recomputed from its subject and messages, in the hour of its last
+ * change: each expected key must be there (missing), and the ticket's keys in that hour must be
+ * exactly those (extra). Keys in other hours are what a crash between a projection's steps
+ * leaves: readers skip them and the next move deletes them, so they are not drift. A search
+ * document behind the write model is stale. The stored keys are counted per ticket and hour
+ * first, so nothing per key is kept.
  */
 async function searchVerifier(target: ReadTarget): Promise<Verifier> {
   const cols = ticketSearchCollections(target);
-  const counts = new Map<string, Map<string, number>>();
+  const counts = new Map<string, Map<number, number>>();
   for await (const doc of cols.words.find({}, { projection: { _id: 1 }, batchSize: 1_000 })) {
-    const key = parseListKey(doc._id);
-    const at = `${key.position}|${key.version}`;
-    const perTicket = counts.get(key.ticketId) ?? new Map<string, number>();
-    perTicket.set(at, (perTicket.get(at) ?? 0) + 1);
+    const key = parseWordKey(doc._id);
+    const perTicket = counts.get(key.ticketId) ?? new Map<number, number>();
+    perTicket.set(key.bucket, (perTicket.get(key.bucket) ?? 0) + 1);
     counts.set(key.ticketId, perTicket);
   }
   const drift: Drift[] = [];
@@ -43,11 +45,18 @@ async function searchVerifier(target: ReadTarget): Promise<Verifier> {
       target.db,
       tickets.flatMap((t) => t.messageIds.map((id) => messageDocumentId(t._id.toHexString(), id))),
     );
+    const versions = new Map<string, number | undefined>();
+    for await (const doc of cols.tickets.find(
+      { _id: { $in: tickets.map((t) => t._id) } },
+      { projection: { version: 1 } },
+    ))
+      versions.set(doc._id.toHexString(), doc.version);
     const expected = tickets.map((ticket) => {
       const words = headWords(ticket);
       for (const id of ticket.messageIds)
         words.push(...wordsOf(bodies.get(messageDocumentId(ticket._id.toHexString(), id)) ?? ""));
-      return { ticket, keys: wordKeysOf(ticket, words) };
+      const bucket = bucketOf(ticket.updatedAt);
+      return { ticket, bucket, keys: wordKeysOf(ticket._id.toHexString(), bucket, words) };
     });
     const wanted = expected.flatMap((e) => e.keys);
     const found = new Set<string>();
@@ -56,21 +65,21 @@ async function searchVerifier(target: ReadTarget): Promise<Verifier> {
       for await (const doc of cols.words.find({ _id: { $in: part } }, { projection: { _id: 1 } }))
         found.add(doc._id);
     }
-    for (const { ticket, keys } of expected) {
+    for (const { ticket, bucket, keys } of expected) {
       const ticketId = ticket._id.toHexString();
-      const at = `${position(ticket.updatedAt.getTime(), ticketId)}|${ticket.version}`;
-      const stored = counts.get(ticketId) ?? new Map<string, number>();
+      const stored = counts.get(ticketId) ?? new Map<number, number>();
       counts.delete(ticketId);
-      const absent = keys.filter((k) => !found.has(k));
-      if (absent.length === keys.length && stored.size > 0 && !stored.has(at)) {
+      const version = versions.get(ticketId);
+      if (version !== undefined && version < ticket.version) {
         drift.push({
           readModel: NAME,
           kind: "stale",
           ticketId,
-          detail: `word keys of another version; the write model is at version ${ticket.version}`,
+          detail: `words of version ${version}; the write model is at version ${ticket.version}`,
         });
         continue;
       }
+      const absent = keys.filter((k) => !found.has(k));
       if (absent.length > 0)
         drift.push({
           readModel: NAME,
@@ -78,12 +87,8 @@ async function searchVerifier(target: ReadTarget): Promise<Verifier> {
           ticketId,
           detail: `no word key ${absent.slice(0, 5).join(", ")} (${absent.length} in all)`,
         });
-      // Stored at this version beyond the expected ones found: keys nobody expects. Keys of
-      // another version are what a crash between a projection's steps leaves behind: a search
-      // keeps a key only while the row is at its version, so they are never shown, and they
-      // are not drift (the list's own keys follow the same rule, docs/architecture.md).
       const present = keys.length - absent.length;
-      const extra = Math.max(0, (stored.get(at) ?? 0) - present);
+      const extra = Math.max(0, (stored.get(bucket) ?? 0) - present);
       if (extra > 0)
         drift.push({
           readModel: NAME,

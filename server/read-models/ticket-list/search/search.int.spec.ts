@@ -4,7 +4,11 @@ import { getCollections } from "@/server/db/client";
 import { verifyProjections } from "@/server/projections/verify";
 import { listTickets } from "@/server/read-models/ticket-list/list-tickets";
 import { listTicketsQuery } from "@/server/read-models/ticket-list/query";
-import { ticketSearchCollections } from "@/server/read-models/ticket-list/search/collections";
+import {
+  bucketOf,
+  ticketSearchCollections,
+  wordKey,
+} from "@/server/read-models/ticket-list/search/collections";
 import { projectSearchWords } from "@/server/read-models/ticket-list/search/project";
 import { emptyDesk, testCollections } from "@/server/testing/read-collections";
 import { as, create, drainProjectionQueue } from "@/server/testing/fixtures";
@@ -96,14 +100,40 @@ describe("search over everything said", () => {
     const before = await cols.tickets.findOne({
       _id: new ObjectId(t.reply),
     });
-    await sendReply(t.reply!, { body: "Fixed by the pixie" }, at(40));
+    // A reply two hours later files the ticket's words under that hour.
+    await sendReply(t.reply!, { body: "Fixed by the pixie" }, at(150));
     await drainProjectionQueue();
     const search_ = ticketSearchCollections(cols);
     await projectSearchWords(cols, [before!]);
     const keys = await search_.words.find({ _id: { $gte: "toner|", $lt: "toner|~" } }).toArray();
-    expect(keys.map((k) => k._id.split("|").at(-1))).toEqual([String(before!.version + 1)]);
+    expect(keys.map((k) => k._id)).toEqual([
+      wordKey("toner", bucketOf(start + 150 * MINUTE), t.reply!),
+    ]);
     expect(await search({ q: "pixie" })).toEqual([t.reply]);
+    expect(await search({ q: "toner" })).toEqual([t.reply]);
     expect((await verifyProjections(cols, { waitForQueueMs: 0 })).drift).toEqual([]);
+  });
+
+  it("given matches over many hours, when paged, then each comes once in list order", async () => {
+    // given tickets changed in hours far apart, some twice in one hour
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const { ticketId } = await create(
+        { subject: `Quokka ${i}`, message: "spotted" },
+        at(1_000 + i * 90),
+      );
+      if (i % 3 === 0) await addNote(ticketId, { body: "quokka again" }, at(1_000 + i * 90 + 5));
+      ids.push(ticketId);
+    }
+    await drainProjectionQueue();
+
+    // when searched in pages of 3, alone and with a second word
+    const found = await search({ q: "quokka" });
+    const both = await search({ q: "spotted quokka" });
+
+    // then newest first, each once
+    expect(found).toEqual([...ids].reverse());
+    expect(both).toEqual([...ids].reverse());
   });
 
   it("given a word key deleted or one inserted, when verified, then drift is reported", async () => {
