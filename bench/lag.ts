@@ -39,6 +39,8 @@ export async function measureLag(options: {
   pool: string[];
   rate: number;
   seconds: number;
+  /** Told of each acknowledged command (`<ticketId>:<version>`, its answer's time). */
+  onAck?: (eventId: string, at: number) => void;
 }): Promise<LagResult> {
   const { db, baseURL, token, pool, rate, seconds } = options;
   const active = await db
@@ -103,6 +105,7 @@ export async function measureLag(options: {
     }
     const ackAt = performance.now();
     commandMs.push(ackAt - sentAt);
+    options.onAck?.(`${ack.ticketId}:${ack.version}`, ackAt);
     pending.push({
       _id: new ObjectId(ack.ticketId),
       version: ack.version,

@@ -57,6 +57,12 @@ function sizeSection(s: SizeResult): string {
     "",
     `- **Projection lag** at ${lag.rate} commands/s for ${lag.seconds} s: p50 ${lag.lagP50} ms, p99 ${lag.lagP99} ms, max ${lag.lagMax} ms; backlog max ${lag.backlogMax}; ${lag.acknowledged}/${lag.sent} commands acknowledged (p50 ${lag.commandP50} ms, p99 ${lag.commandP99} ms), ${lag.failed} failed, ${lag.unfinished} never caught up within 30 s.`,
     `- **Backlog over time** (pending every 500 ms): ${lag.backlog.map((b) => b.pending).join(" ")}`,
+    ...(s.push
+      ? [
+          `- **Webhooks**: ${s.push.webhookRates.map((w) => `to ${w.receivers} receiver${w.receivers > 1 ? "s" : ""} ${w.perSecond} deliveries/s (${w.deliveries} in ${w.seconds} s${w.missing ? `, ${w.missing} missing` : ""})`).join("; ")}; command answer → receiver 2xx during the lag run: p50 ${s.push.webhookLag.p50} ms, p99 ${s.push.webhookLag.p99} ms, max ${s.push.webhookLag.max} ms (${s.push.webhookLag.count} deliveries, ${s.push.webhookLag.missing} missing).`,
+          `- **SSE**: ${s.push.sse.clients} clients on one app process (connected in ${s.push.sse.connectSeconds} s), ${s.push.sse.events} events: command answer → each client p50 ${s.push.sse.p50} ms, p99 ${s.push.sse.p99} ms, max ${s.push.sse.max} ms, ${s.push.sse.missing} missed; app peak RSS ${show(s.push.sse.appPeakMB, " MB")}.`,
+        ]
+      : []),
     `- **Rebuild**: ${rebuild.tickets} tickets at ${rebuild.ticketsPerSecond} tickets/s (wall ${rebuild.wallSeconds} s for the whole command), peak RSS ${rebuild.peakRssMB} MB (process tree ${rebuild.peakTreeRssMB} MB).`,
     `- **App RSS**: idle ${show(memory.appIdleMB, " MB")}, under load (max) ${show(memory.appLoadMB, " MB")}; database process idle ${show(memory.dbIdleMB, " MB")}, under load ${show(memory.dbLoadMB, " MB")}.`,
     "",
@@ -84,6 +90,17 @@ function summaryTable(r: BenchResult): string {
   lines.push(
     `| Projection lag p50 / p99 | ${r.sizes.map((s) => `${s.lag.lagP50} / ${s.lag.lagP99}`).join(" | ")} |`,
   );
+  if (r.sizes.some((s) => s.push)) {
+    lines.push(
+      `| Webhooks to 1 / 10 receivers, deliveries/s | ${r.sizes.map((s) => (s.push ? s.push.webhookRates.map((w) => w.perSecond).join(" / ") : "–")).join(" | ")} |`,
+    );
+    lines.push(
+      `| Webhook lag p50 / p99 ms | ${r.sizes.map((s) => (s.push ? `${s.push.webhookLag.p50} / ${s.push.webhookLag.p99}` : "–")).join(" | ")} |`,
+    );
+    lines.push(
+      `| SSE, 200 clients: p50 / p99 ms (app MB) | ${r.sizes.map((s) => (s.push ? `${s.push.sse.p50} / ${s.push.sse.p99} (${show(s.push.sse.appPeakMB)})` : "–")).join(" | ")} |`,
+    );
+  }
   lines.push(
     `| Rebuild tickets/s (peak RSS MB) | ${r.sizes.map((s) => `${s.rebuild.ticketsPerSecond} (${s.rebuild.peakRssMB})`).join(" | ")} |`,
   );

@@ -2,6 +2,7 @@
 // report, its chart and its targets.
 import type { LagResult } from "./lag";
 import type { Measurement } from "./measure";
+import type { Latency, SseResult, WebhookRate } from "./push";
 import type { Side } from "./operations";
 import type { RebuildResult } from "./rebuild";
 
@@ -20,6 +21,13 @@ export interface SizeResult {
   seedSeconds: number;
   ops: OpResult[];
   lag: LagResult;
+  /** Webhooks and SSE (runs from before they existed have none). */
+  push?: {
+    webhookRates: WebhookRate[];
+    /** Command answer → a receiver's 2xx, during the lag run. */
+    webhookLag: Latency;
+    sse: SseResult;
+  };
   rebuild: RebuildResult;
   memory: {
     appIdleMB: number | null;

@@ -17,6 +17,7 @@ import { PROJECT_ROOT, freePort } from "../server/db/embedded";
 import { spawnWatched } from "../server/process/watched";
 import { childEnv, startApp } from "../server/testing/app-process";
 import { measureLag } from "./lag";
+import { measureSse, measureWebhookRate, webhookLagProbe } from "./push";
 import { measure, type Measurement } from "./measure";
 import { listDbBytes, operations, type Side } from "./operations";
 import { listenerOf, memoryOf, pids, sampleMemory, toMB } from "./proc";
@@ -108,7 +109,8 @@ async function main() {
     external ? "starting the app on MONGODB_URI" : "starting the app on a fresh embedded database",
   );
   const app = await startApp({
-    env: { MONGODB_URI: external },
+    // Webhook receivers of the bench listen on 127.0.0.1.
+    env: { MONGODB_URI: external, WEBHOOKS_ALLOW_PRIVATE: "true" },
     readyTimeoutMs: 180_000,
     echo: process.env.BENCH_ECHO === "1",
   });
@@ -261,8 +263,31 @@ async function main() {
       log(`RSS under load (max): app ${load.app} MB, database ${load.db ?? "-"} MB`);
 
       await waitForEmptyBacklog(db);
+      const api = { baseURL: app.baseURL, token: app.apiToken };
+      const feedEnd = async () =>
+        (
+          await db
+            .collection<{ _id: string; visible: number }>("events_sequence")
+            .findOne({ _id: "feed" })
+        )?.visible ?? 0;
+      const webhookRates = [];
+      for (const [receivers, events] of [
+        [1, 2_000],
+        [10, 1_000],
+      ] as const) {
+        log(`webhooks: the last ${events} events replayed to ${receivers} receiver(s)…`);
+        const rate = await measureWebhookRate(api, await feedEnd(), receivers, events);
+        log(
+          `webhooks to ${receivers}: ${rate.deliveries} deliveries in ${rate.seconds} s, ${rate.perSecond}/s, ${rate.missing} missing`,
+        );
+        webhookRates.push(rate);
+      }
+
+      await waitForEmptyBacklog(db);
+      const webhookLag = await webhookLagProbe(api);
       log(`projection lag at ${args["lag-rate"]} commands/s for ${args["lag-seconds"]} s…`);
       const lag = await measureLag({
+        onAck: webhookLag.ack,
         baseURL: app.baseURL,
         token: app.apiToken,
         db,
@@ -272,6 +297,24 @@ async function main() {
       });
       log(
         `lag p50 ${lag.lagP50} ms · p99 ${lag.lagP99} ms · max ${lag.lagMax} ms · backlog max ${lag.backlogMax} · ${lag.acknowledged}/${lag.sent} acknowledged`,
+      );
+
+      const webhookLagResult = await webhookLag.finish();
+      log(
+        `webhook lag (answer → receiver 2xx): p50 ${webhookLagResult.p50} ms · p99 ${webhookLagResult.p99} ms · max ${webhookLagResult.max} ms · ${webhookLagResult.missing} missing`,
+      );
+
+      await waitForEmptyBacklog(db);
+      log("SSE: 200 clients on one app process, 10 notes/s for 15 s…");
+      const sse = await measureSse(api, {
+        clients: 200,
+        events: 150,
+        rate: 10,
+        ticketIds: fixtures.lagIds,
+        watchMemory: () => (appPid ? sampleMemory(appPid) : null),
+      });
+      log(
+        `SSE: ${sse.clients} clients connected in ${sse.connectSeconds} s; ${sse.events} events, answer → client p50 ${sse.p50} ms · p99 ${sse.p99} ms · max ${sse.max} ms · ${sse.missing} missing; app peak ${sse.appPeakMB} MB`,
       );
 
       await waitForEmptyBacklog(db);
@@ -287,6 +330,7 @@ async function main() {
         seedSeconds: Math.round(seedSeconds),
         ops,
         lag,
+        push: { webhookRates, webhookLag: webhookLagResult, sse },
         rebuild,
         memory: { appIdleMB: idle.app, appLoadMB: load.app, dbIdleMB: idle.db, dbLoadMB: load.db },
       };

@@ -54,6 +54,28 @@ function checkTargets(r: BenchResult): Check[] {
     figures: `${feedRate ?? "–"} events/s (pages of ${FEED_PAGE}: p50 ${feed?.sides.app?.p50} ms, ${feed?.sides.app?.throughput} pages/s)`,
   });
 
+  if (big.push) {
+    const { webhookRates, webhookLag, sse } = big.push;
+    const total = Math.max(0, ...webhookRates.map((w) => w.perSecond));
+    checks.push({
+      target: `Webhooks: ≥ 200 deliveries/s in total to local receivers ${at}`,
+      met: webhookRates.every((w) => w.missing === 0) && total >= 200,
+      figures: webhookRates
+        .map((w) => `${w.receivers} receiver(s): ${w.perSecond}/s (${w.missing} missing)`)
+        .join("; "),
+    });
+    checks.push({
+      target: `Webhooks: command answer → receiver 2xx p99 < 1 s at ${big.lag.rate} commands/s ${at}`,
+      met: webhookLag.missing === 0 && webhookLag.p99 < 1_000,
+      figures: `p50 ${webhookLag.p50} ms, p99 ${webhookLag.p99} ms (${webhookLag.count} deliveries, ${webhookLag.missing} missing); the projection lag of the same run: p99 ${big.lag.lagP99} ms`,
+    });
+    checks.push({
+      target: `SSE: ${sse.clients} clients on one app process, command answer → every client p99 < 1 s, app < 400 MB ${at}`,
+      met: sse.missing === 0 && sse.p99 < 1_000 && sse.appPeakMB !== null && sse.appPeakMB < 400,
+      figures: `p50 ${sse.p50} ms, p99 ${sse.p99} ms, ${sse.missing} missed; app peak ${sse.appPeakMB} MB`,
+    });
+  }
+
   const short = op(big, "cmd.reply");
   const long = op(big, "cmd.reply.long");
   const longRatio = ratio(long?.sides.app?.p50, short?.sides.app?.p50);
