@@ -53,6 +53,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link href="/admin/saved-replies" className={navLink}>
                       Saved replies
                     </Link>
+                    <Link href="/admin/webhooks" className={navLink}>
+                      Webhooks
+                    </Link>
                   </>
                 ) : null}
                 <span className="ml-auto flex items-center gap-3 text-sm text-slate-700 dark:text-slate-300">

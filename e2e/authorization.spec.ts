@@ -92,11 +92,26 @@ const ACTIONS: Record<
   createSavedReplyAction: { access: "admin", fields: () => ({ name: "", body: "" }) },
   updateSavedReplyAction: { access: "admin", fields: () => ({ id: "0", name: "", body: "" }) },
   deleteSavedReplyAction: { access: "admin", fields: () => ({}) },
+  // An id nothing has, or a form refused: the matrix's subscription is never changed.
+  createWebhookAction: { access: "admin", fields: () => ({ url: "" }) },
+  updateWebhookAction: { access: "admin", fields: () => ({ id: NO_SUCH_ID, url: "" }) },
+  rotateWebhookSecretAction: { access: "admin", fields: () => ({ id: NO_SUCH_ID }) },
+  deleteWebhookAction: { access: "admin", fields: () => ({ id: NO_SUCH_ID, confirm: "on" }) },
+  redeliverWebhookEventAction: {
+    access: "admin",
+    fields: () => ({ id: NO_SUCH_ID, position: "1" }),
+  },
+  replayWebhookAction: {
+    access: "admin",
+    fields: () => ({ id: NO_SUCH_ID, fromPosition: "1", fromTime: "" }),
+  },
 };
 
 let ticketId = "";
 const MATRIX_CUSTOMER = "matrix@example.test";
 let replyId = "";
+/** An inactive subscription (nothing is sent to it), for its page. */
+let webhookId = "";
 let revokedToken = "";
 const contexts = new Map<Caller, APIRequestContext>();
 
@@ -134,6 +149,11 @@ test.beforeAll(async () => {
   const reply = await contexts.get("write")!.post("/api/saved-replies", { data: replyBody() });
   expect(reply.status(), await reply.text()).toBe(201);
   ({ id: replyId } = (await reply.json()) as { id: string });
+  const webhook = await contexts.get("write")!.post("/api/webhooks", {
+    data: { url: "http://127.0.0.1:9/matrix-page", active: false, description: "Matrix page" },
+  });
+  expect(webhook.status(), await webhook.text()).toBe(201);
+  ({ id: webhookId } = (await webhook.json()) as { id: string });
 });
 
 /**
@@ -297,6 +317,8 @@ const PAGES: { path: () => string; access: keyof typeof PAGE_ACCESS }[] = [
   { path: () => "/admin/people", access: "lead" },
   { path: () => "/admin/tokens", access: "lead" },
   { path: () => "/admin/saved-replies", access: "lead" },
+  { path: () => "/admin/webhooks", access: "lead" },
+  { path: () => `/admin/webhooks/${webhookId}`, access: "lead" },
 ];
 
 test("every route handler is in the matrix", () => {
@@ -348,14 +370,15 @@ interface ManifestEntry {
   workers: Record<string, unknown>;
 }
 
-/** The page a server action is served from, with a real ticket id for dynamic segments. */
+/** The page a server action is served from, with a real ticket or webhook id in its segments. */
 function pageFor(entry: ManifestEntry): string {
   const worker = Object.keys(entry.workers).find((w) => !w.includes("_not-found")) ?? "app/page";
   return (
     worker
       .replace(/^app/, "")
       .replace(/\/page$/, "")
-      .replace("[ticketId]", ticketId) || "/"
+      .replace("[ticketId]", ticketId)
+      .replace("/admin/webhooks/[id]", `/admin/webhooks/${webhookId}`) || "/"
   );
 }
 

@@ -80,6 +80,12 @@ const pages: { name: string; path: () => string; ready: (page: Page) => Promise<
       expect(page.getByRole("heading", { name: "Saved replies", level: 1 })).toBeVisible(),
   },
   {
+    name: "webhooks",
+    path: () => "/admin/webhooks",
+    ready: (page) =>
+      expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible(),
+  },
+  {
     name: "customers-list",
     path: () => "/customers?q=quality",
     // The customers read model is projected beside the ticket's: reload until it is there.

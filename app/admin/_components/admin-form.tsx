@@ -13,6 +13,7 @@ export function AdminForm({
   children,
   className,
   label,
+  secretTitle,
 }: {
   action: (state: AdminState, form: FormData) => Promise<AdminState>;
   children: (
@@ -22,6 +23,8 @@ export function AdminForm({
   ) => ReactNode;
   className?: string;
   label: string;
+  /** Shows the secret in a marked box under this heading, with "copy it now" beside it. */
+  secretTitle?: string;
 }) {
   const [state, run, pending] = useActionState<AdminState, FormData>(action, idleState);
   const errors = state.status === "error" ? state.fieldErrors : {};
@@ -38,7 +41,21 @@ export function AdminForm({
         {state.status === "done" ? (
           <div className="mt-2 text-emerald-800 dark:text-emerald-300">
             <p>{state.message}</p>
-            {state.secret ? (
+            {state.secret && secretTitle ? (
+              <div
+                data-testid="secret-box"
+                className="mt-2 rounded border-2 border-amber-600 bg-amber-50 p-3 text-slate-900 dark:border-amber-500 dark:bg-slate-900 dark:text-slate-100"
+              >
+                <p className="font-semibold">{secretTitle}</p>
+                <p className="mt-1">Copy it now; it is not shown again.</p>
+                <code
+                  data-testid="secret"
+                  className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono select-all dark:bg-slate-800"
+                >
+                  {state.secret}
+                </code>
+              </div>
+            ) : state.secret ? (
               <p className="mt-1">
                 <code
                   data-testid="secret"
