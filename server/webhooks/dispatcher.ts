@@ -41,6 +41,9 @@ export interface DispatcherOptions {
 
 /** Longest one worker keeps a subscription before it lets go (and reads its settings again). */
 const TURN_MS = 20_000;
+/** A position moved by this many deliveries, or this long ago, is written. */
+const SAVE_EVERY = 25;
+const SAVE_MS = 250;
 
 export class WebhookDispatcher {
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -138,6 +141,7 @@ export class WebhookDispatcher {
     try {
       await this.deliverOwed(turn);
     } finally {
+      await turn.save(this.leaseMs);
       await turn.flushAttempts();
       await webhooks.updateOne(
         { _id: id, owner: claim },
@@ -149,6 +153,7 @@ export class WebhookDispatcher {
   private async deliverOwed(turn: Turn): Promise<void> {
     const endOfTurn = Date.now() + TURN_MS;
     while (this.running && Date.now() < endOfTurn) {
+      if (!(await turn.save(this.leaseMs))) return;
       const sub = await turn.reload();
       if (!sub || !sub.active) return;
 
@@ -240,6 +245,7 @@ export class WebhookDispatcher {
       lastError,
       nextAt: next.kind === "retry" ? next.at : now,
     };
+    if (!(await turn.save(this.leaseMs))) return; // what was delivered before it
     const guard = { _id: sub._id, owner: turn.claim, epoch: sub.epoch };
     if (next.kind === "retry") {
       await turn.webhooks.updateOne(guard, { $set: { retry } });
@@ -258,6 +264,9 @@ class Turn {
   private readonly attempts;
   private pending: AttemptDocument[] = [];
   position: number;
+  private unsaved = 0;
+  private savedAt = Date.now();
+  private deliveredAt: Date | null = null;
 
   constructor(
     readonly db: Db,
@@ -284,25 +293,44 @@ class Turn {
   }
 
   /**
-   * Moves the subscription's position (and renews the lease), unless the claim was lost or a
-   * replay moved the epoch meanwhile: then this worker stops and the next turn starts afresh.
+   * Moves the subscription's position. Written (renewing the lease) every SAVE_EVERY events,
+   * SAVE_MS, or when half the lease is gone, and always before the turn ends or records a
+   * failure: a process that dies re-sends at most those, with the same webhook-ids.
    */
   async advance(position: number, leaseMs: number, delivered: boolean): Promise<boolean> {
+    this.position = position;
+    this.unsaved++;
+    if (delivered) this.deliveredAt = new Date();
+    const now = Date.now();
+    const due =
+      this.unsaved >= SAVE_EVERY ||
+      now - this.savedAt >= SAVE_MS ||
+      this.leaseEnds - now < leaseMs / 2;
+    return due ? this.save(leaseMs) : true;
+  }
+
+  /**
+   * Writes the position (and renews the lease), unless the claim was lost or a replay moved the
+   * epoch meanwhile: then this worker stops and the next turn starts afresh.
+   */
+  async save(leaseMs: number): Promise<boolean> {
+    if (this.unsaved === 0) return true;
     const now = new Date();
     const set: Partial<WebhookDocument> = {
-      position,
+      position: this.position,
       retry: null,
       leaseUntil: new Date(now.getTime() + leaseMs),
     };
-    if (delivered) set.lastDeliveredAt = now;
+    if (this.deliveredAt) set.lastDeliveredAt = this.deliveredAt;
     const moved = await this.webhooks.updateOne(
       { _id: this.sub._id, owner: this.claim, epoch: this.sub.epoch },
       { $set: set },
     );
+    this.unsaved = 0;
+    this.savedAt = now.getTime();
     if (moved.matchedCount === 0) return false;
     this.leaseEnds = now.getTime() + leaseMs;
-    this.position = position;
-    this.sub = { ...this.sub, position, retry: null };
+    this.sub = { ...this.sub, position: this.position, retry: null };
     return true;
   }
 
