@@ -25,7 +25,7 @@ export function LiveEvents({ enabled, children }: { enabled: boolean; children: 
 
   useEffect(() => {
     if (!enabled || typeof EventSource === "undefined") return;
-    const source = new EventSource("/api/events/stream");
+    const source = new EventSource("/api/events/stream?status=true");
     let tickets = new Set<string>();
     let timer: ReturnType<typeof setTimeout> | null = null;
     const refresh = () => {
@@ -61,6 +61,11 @@ export function LiveEvents({ enabled, children }: { enabled: boolean; children: 
         setConnected(false);
       }, GRACE_MS);
     };
+    // The projector's pending count: a change made elsewhere shows as syncing at once, and the
+    // dashboard reads again when it is done, without polling every second meanwhile.
+    source.addEventListener("status", () => {
+      void client.invalidateQueries({ queryKey: ["dashboard-snapshot"] });
+    });
     source.onmessage = (message: MessageEvent<string>) => {
       const event = JSON.parse(message.data) as { ticketId: string };
       tickets.add(event.ticketId);

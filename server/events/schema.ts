@@ -85,4 +85,8 @@ export const streamQuerySchema = z.strictObject({
     .regex(/^\d{1,15}$/, { error: "after must be a cursor from the feed (or 0)." })
     .optional()
     .meta({ description: "Start after this position; absent: from now on." }),
+  status: z.enum(["true", "false"], { error: "status must be true or false." }).optional().meta({
+    description:
+      "true: also `event: status` messages, data {pending}: how many tickets wait for the projector, now and on every change",
+  }),
 });

@@ -15,7 +15,7 @@ import { feedTail } from "@/server/events/tail";
 export async function eventStream(
   request: Request,
   after: string | undefined,
-  options: { maxMs?: number } = {},
+  options: { maxMs?: number; status?: boolean } = {},
 ): Promise<Response> {
   const db = await getDb();
   const resume = request.headers.get("last-event-id");
@@ -74,7 +74,20 @@ export async function eventStream(
           push(events);
         }),
       );
-      session.once("disconnected", stop);
+      // `event: status` messages (opt-in) carry the projector's pending count; their id is the
+      // cursor's, so a reconnecting browser still resumes after the last event it saw.
+      const stopStatus = options.status
+        ? feedTail(getDb).listenStatus((pending) =>
+            then(() => {
+              session.push({ pending }, "status", String(cursor));
+              return Promise.resolve();
+            }),
+          )
+        : () => undefined;
+      session.once("disconnected", () => {
+        stop();
+        stopStatus();
+      });
     },
   );
 }

@@ -3,6 +3,8 @@
 
 export interface SseMessage<T> {
   id: string;
+  /** The `event:` field: "message" unless the server named another (status). */
+  event: string;
   data: T;
 }
 
@@ -60,8 +62,9 @@ export class SseReader<T> {
       this.text = this.text.slice(end + 2);
       const id = /^id: ?(.*)$/m.exec(block)?.[1];
       const data = /^data: ?(.*)$/m.exec(block)?.[1];
+      const event = /^event: ?(.*)$/m.exec(block)?.[1] ?? "message";
       if (id !== undefined && data !== undefined)
-        this.messages.push({ id, data: JSON.parse(data) as T });
+        this.messages.push({ id, event, data: JSON.parse(data) as T });
     }
   }
 }

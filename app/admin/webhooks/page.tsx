@@ -16,7 +16,7 @@ export default async function WebhooksPage({
   await requireUser("admin", "/admin/webhooks");
   const [webhooks, { deleted }] = await Promise.all([listWebhooks(), searchParams]);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div>
         <h1 className="text-2xl font-semibold">Webhooks</h1>
         <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">

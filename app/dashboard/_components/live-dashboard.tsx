@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { usePollInterval } from "@/components/live-events";
 import { Panel } from "@/components/ui/panel";
 import { FreshnessBar } from "@/app/dashboard/_components/freshness-bar";
 import { humanDuration, plural } from "@/app/dashboard/_components/format";
@@ -13,10 +14,11 @@ import { dashboardLinks, type LinkedNumber } from "@/server/read-models/dashboar
 import type { DurationStats } from "@/server/read-models/dashboard/dashboard-schema";
 
 /**
- * The projector's state (pending changes, lag) is read every second even while changes are
- * pushed: a change still syncing is not an event yet, and "Updating" must show while it is.
+ * While something is syncing, the projector's state is read every second until it is done.
+ * Otherwise the pushed stream says when to read: its events, and its status messages, which
+ * announce a change made elsewhere while it is still syncing (components/live-events.tsx).
  */
-const STATE_POLL_MS = 1_000;
+const SYNCING_POLL_MS = 1_000;
 
 const panel = "grid content-start gap-3";
 const heading = "text-lg font-semibold";
@@ -24,15 +26,19 @@ const cards = "grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5";
 
 /**
  * The live part of the dashboard: starts from the server's read and refreshes the numbers and the
- * projector's state together every second and on every pushed change, saying plainly whether
- * they are current.
+ * projector's state together on every pushed change and status (every second while something
+ * syncs, or while nothing is pushed), saying plainly whether they are current.
  */
 export function LiveDashboard({ initial }: { initial: Snapshot }) {
+  const idlePoll = usePollInterval();
   const { data, error, isRefetchError } = useQuery({
     queryKey: ["dashboard-snapshot"],
     queryFn: fetchSnapshot,
     initialData: initial,
-    refetchInterval: STATE_POLL_MS,
+    refetchInterval: (query) =>
+      query.state.data && query.state.data.projection.pending === 0 && !query.state.error
+        ? idlePoll
+        : SYNCING_POLL_MS,
     retry: false,
   });
   const freshness = freshnessOf(data, isRefetchError ? error : null);

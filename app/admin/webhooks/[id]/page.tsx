@@ -55,7 +55,7 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
     ["Updated", `by ${webhook.updatedBy}, ${utcTime(webhook.updatedAt)}`],
   ];
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div>
         <p className="text-sm">
           <Link href="/admin/webhooks" className="text-blue-700 underline dark:text-blue-300">

@@ -7,8 +7,10 @@ export const dynamic = "force-dynamic";
 
 /**
  * The event feed as Server-Sent Events: `id` is the position, `data` the event as in
- * GET /api/events. A reconnecting client sends Last-Event-ID and resumes after it.
+ * GET /api/events. A reconnecting client sends Last-Event-ID and resumes after it. With
+ * status=true, `event: status` messages carry the projector's pending count.
  */
-export const GET = route("read", async ({ request }) =>
-  eventStream(request, readQuery(request, streamQuerySchema).after),
-);
+export const GET = route("read", async ({ request }) => {
+  const query = readQuery(request, streamQuerySchema);
+  return eventStream(request, query.after, { status: query.status === "true" });
+});

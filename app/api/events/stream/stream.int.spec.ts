@@ -110,4 +110,40 @@ describe("GET /api/events/stream", () => {
     });
     expect(anonymous.status).toBe(401);
   });
+
+  it("with status=true, says how many tickets wait for the projector, at once and on each change", async () => {
+    // given a desk with one projected ticket, and a stream that asks for status
+    const t = await create({ subject: "Status", message: "x" });
+    await drainProjectionQueue();
+    const token = await testToken("read");
+    const s = await open({ authorization: `Bearer ${token}` }, "?status=true");
+    try {
+      // then the first message says nothing is pending, with the feed's position as its id
+      const first = await s.next(1);
+      expect(first.map((m) => [m.event, m.id, m.data])).toEqual([["status", "1", { pending: 0 }]]);
+
+      // when a change is written but not projected yet
+      await addNote(t.ticketId, { body: "syncing" }, as());
+      // then the stream says one is pending, before the event exists
+      const syncing = await s.next(1);
+      expect(syncing.map((m) => [m.event, m.data])).toEqual([["status", { pending: 1 }]]);
+
+      // when it is projected: the event, and nothing pending (in either order)
+      await drainProjectionQueue();
+      const done = await s.next(2);
+      expect(done.map((m) => m.event).sort()).toEqual(["message", "status"]);
+      expect(done.find((m) => m.event === "status")!.data).toEqual({ pending: 0 });
+      expect(done.find((m) => m.event === "message")!.id).toBe("2");
+    } finally {
+      await s.close();
+    }
+    // and a bad value is a problem
+    const bad = await stream.GET(
+      new NextRequest("http://desk.test/api/events/stream?status=yes", {
+        headers: { authorization: `Bearer ${token}` },
+      }),
+      { params: Promise.resolve({}) },
+    );
+    expect(bad.status).toBe(400);
+  });
 });
