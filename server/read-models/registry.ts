@@ -33,8 +33,9 @@ export const READ_MODELS: readonly ReadModel[] = [
  * 7: customers (customer_tickets, customers, customer_keys).
  * 8: the event feed (issue 15): the rebuild stages every ticket's history into it.
  * 9: search word keys filed by hour (`<word>|<hour>|<ticket>`), words kept as one text field.
+ * 10: filed by minute instead: a busy hour held thousands of one word's keys (docs/benchmarks.md).
  */
-export const READ_MODEL_SCHEMA = 9;
+export const READ_MODEL_SCHEMA = 10;
 
 /** Every read-model collection's base name (generation 0). */
 export const readModelCollectionNames = () =>

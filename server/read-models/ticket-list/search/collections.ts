@@ -8,8 +8,8 @@ const VOCABULARY = "ticket_search_vocabulary";
 /**
  * How far a ticket's words are projected. `words` (space-separated: one field to rewrite, not
  * hundreds) and `messages` let the next version read only the messages added since (entries
- * never change, nor does the subject). `bucket` is the hour the ticket's keys are filed under
- * now; `buckets` lists every hour that may still hold keys of the ticket (listed before they are
+ * never change, nor does the subject). `bucket` is the minute the ticket's keys are filed under
+ * now; `buckets` lists every minute that may still hold keys of the ticket (listed before they are
  * written), so a projection can always find and delete the old ones without a scan.
  */
 export interface SearchTicketDocument {
@@ -23,11 +23,11 @@ export interface SearchTicketDocument {
 }
 
 /**
- * Word keys are filed by the hour of the ticket's last change, not its exact position: a change
- * moves a ticket's keys only when it falls in a later hour than the last one (then all of them,
- * else only the words it adds), and a search orders each hour's few matches by the list rows.
+ * Word keys are filed by the minute of the ticket's last change, not its exact position: a change
+ * moves a ticket's keys only when it falls in a later minute than the last one (then all of them,
+ * else only the words it adds), and a search orders each minute's few matches by the list rows.
  */
-export const SEARCH_BUCKET_MS = 60 * 60_000;
+export const SEARCH_BUCKET_MS = 60_000;
 const BUCKET_DIGITS = 9;
 
 export const bucketOf = (updatedAt: Date | number) =>
@@ -35,17 +35,17 @@ export const bucketOf = (updatedAt: Date | number) =>
 
 const bucketText = (bucket: number) => String(bucket).padStart(BUCKET_DIGITS, "0");
 
-/** `<word>|<hour, 9 digits>|<ticket id>`: one word's keys, newest hour first, are a range. */
+/** `<word>|<minute, 9 digits>|<ticket id>`: one word's keys, newest minute first, are a range. */
 export const wordKey = (word: string, bucket: number, ticketId: string) =>
   `${word}|${bucketText(bucket)}|${ticketId}`;
 
-/** The `_id` range of a word's keys in hours up to `bucket` (all of them: undefined). */
+/** The `_id` range of a word's keys in minutes up to `bucket` (all of them: undefined). */
 export const wordRange = (word: string, upTo?: number) => ({
   $gt: `${word}|`,
   $lt: upTo === undefined ? `${word}|~` : `${word}|${bucketText(upTo + 1)}|`,
 });
 
-/** The `_id` range of a word's keys in one hour. */
+/** The `_id` range of a word's keys in one minute. */
 export const wordBucketRange = (word: string, bucket: number) => ({
   $gt: `${word}|${bucketText(bucket)}|`,
   $lt: `${word}|${bucketText(bucket)}|~`,
@@ -76,7 +76,7 @@ export const TICKET_SEARCH_INDEXES: Record<string, IndexDescription[]> = {
 };
 
 export const ticketSearchCollections = (target: ReadTarget) => ({
-  /** `_id` is `<word>|<hour>|<ticket id>` (wordKey). */
+  /** `_id` is `<word>|<minute>|<ticket id>` (wordKey). */
   words: readCollection<WordKeyDocument>(target, WORDS),
   tickets: readCollection<SearchTicketDocument>(target, TICKETS),
   vocabulary: readCollection<VocabularyDocument>(target, VOCABULARY),

@@ -16,7 +16,7 @@ import { messageDocumentId, type TicketDocument } from "@/server/tickets/write-m
 /** The words of the ticket's subject and first message. */
 export const headWords = (ticket: TicketDocument) => wordsOf(`${ticket.subject} ${ticket.message}`);
 
-/** A ticket's word keys in an hour. */
+/** A ticket's word keys in a minute. */
 export const wordKeysOf = (ticketId: string, bucket: number, words: Iterable<string>) =>
   [...new Set(words)].map((word) => wordKey(word, bucket, ticketId));
 
@@ -33,13 +33,13 @@ async function insertAbsent<T extends { _id: string }>(collection: Collection<T>
 
 /**
  * Projects many tickets' words. Per ticket, in this order (docs/projections.md, "Search words"):
- *  1. when the ticket moves to a later hour: list that hour in `buckets` (`$addToSet`, no guard),
- *  2. write the keys: all words in the new hour if it moved, else only the words it adds (and
+ *  1. when the ticket moves to a later minute: list that minute in `buckets` (`$addToSet`, no guard),
+ *  2. write the keys: all words in the new minute if it moved, else only the words it adds (and
  *     new words to the vocabulary),
- *  3. set the version, words, message count and hour with the version guard,
- *  4. delete the keys of every listed hour but the stored one, and unlist those hours.
- * A key is written only after its hour is listed, so a crash anywhere leaves no key a later
- * projection cannot find. Readers take a key only while its hour is the list row's, so the
+ *  3. set the version, words, message count and minute with the version guard,
+ *  4. delete the keys of every listed minute but the stored one, and unlist those minutes.
+ * A key is written only after its minute is listed, so a crash anywhere leaves no key a later
+ * projection cannot find. Readers take a key only while its minute is the list row's, so the
  * leftovers of a crash are never shown.
  */
 export async function projectSearchWords(target: ReadTarget, tickets: TicketDocument[]) {
@@ -97,7 +97,7 @@ export async function projectSearchWords(target: ReadTarget, tickets: TicketDocu
         },
       })),
   );
-  // Straight inserts: a ticket's keys in an hour are new unless a crashed projection wrote some
+  // Straight inserts: a ticket's keys in a minute are new unless a crashed projection wrote some
   // (then insertMissing steps over each one already there).
   await insertMissing(
     cols.words,
@@ -125,7 +125,7 @@ export async function projectSearchWords(target: ReadTarget, tickets: TicketDocu
       },
     })),
   );
-  // Only a ticket that moved (or one a crash left with an old hour listed) has keys to delete.
+  // Only a ticket that moved (or one a crash left with an old minute listed) has keys to delete.
   await deleteOlderHours(
     cols,
     work
@@ -134,7 +134,7 @@ export async function projectSearchWords(target: ReadTarget, tickets: TicketDocu
   );
 }
 
-/** Step 4: the keys of listed hours other than the stored one are deleted, then unlisted. */
+/** Step 4: the keys of listed minutes other than the stored one are deleted, then unlisted. */
 async function deleteOlderHours(cols: ReturnType<typeof ticketSearchCollections>, ids: ObjectId[]) {
   for (const chunk of chunks(ids)) {
     for await (const doc of cols.tickets.find({ _id: { $in: chunk } })) {

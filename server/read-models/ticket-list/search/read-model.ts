@@ -19,11 +19,11 @@ const NAME = "ticket_search";
 const BATCH = 200;
 
 /**
- * Every ticket's word keys recomputed from its subject and messages, in the hour of its last
- * change: each expected key must be there (missing), and the ticket's keys in that hour must be
- * exactly those (extra). Keys in other hours are what a crash between a projection's steps
+ * Every ticket's word keys recomputed from its subject and messages, in the minute of its last
+ * change: each expected key must be there (missing), and the ticket's keys in that minute must be
+ * exactly those (extra). Keys in other minutes are what a crash between a projection's steps
  * leaves: readers skip them and the next move deletes them, so they are not drift. A search
- * document behind the write model is stale. The stored keys are counted per ticket and hour
+ * document behind the write model is stale. The stored keys are counted per ticket and minute
  * first, so nothing per key is kept.
  */
 async function searchVerifier(target: ReadTarget): Promise<Verifier> {

@@ -20,21 +20,21 @@ const SAMPLE = 100;
 const PROBES = 1_000;
 
 type Key = { bucket: number; ticketId: string };
-/** A key without its word: `<hour>|<ticket id>`. */
-const hourAndTicket = (k: Key) => wordKey("", k.bucket, k.ticketId).slice(1);
-/** No hour is above this one (9 digits, like every hour in a key). */
-const LAST_HOUR = 999_999_998;
+/** A key without its word: `<minute>|<ticket id>`. */
+const minuteAndTicket = (k: Key) => wordKey("", k.bucket, k.ticketId).slice(1);
+/** No minute is above this one (9 digits, like every minute in a key). */
+const LAST_MINUTE = 999_999_998;
 
 /**
  * The tickets that match every term, newest first, from a position: the same `{next(round)}` as
  * the list's facet streams, so the list pages a search like any other filter.
  *
  * Each term is a group of indexed words: a whole word is itself, the last word is every indexed
- * word it begins (from the vocabulary). Keys are filed by hour (collections.ts), newest hour
- * first. The rarest group (sampled) drives: each round reads its words' keys for the next hours,
- * always whole hours; each candidate is probed against every other group with one `_id $in` read
- * of the exact keys `<word>|<hour>|<ticket>` it would have; the survivors' list rows give their
- * exact position and version, which order them within the hour. A key whose hour is not its
+ * word it begins (from the vocabulary). Keys are filed by minute (collections.ts), newest minute
+ * first. The rarest group (sampled) drives: each round reads its words' keys for the next minutes,
+ * always whole minutes; each candidate is probed against every other group with one `_id $in` read
+ * of the exact keys `<word>|<minute>|<ticket>` it would have; the survivors' list rows give their
+ * exact position and version, which order them within the minute. A key whose minute is not its
  * row's any more is a leftover and is skipped.
  */
 export class SearchKeys {
@@ -51,7 +51,7 @@ export class SearchKeys {
     private readonly terms: SearchTerms,
     private readonly before: string | undefined,
   ) {
-    this.bound = before ? bucketOf(Number(before.slice(0, before.indexOf("|")))) : LAST_HOUR;
+    this.bound = before ? bucketOf(Number(before.slice(0, before.indexOf("|")))) : LAST_MINUTE;
   }
 
   private async start(): Promise<string[] | null> {
@@ -81,7 +81,7 @@ export class SearchKeys {
     return driver.group;
   }
 
-  /** Up to `limit` keys of each word of a group in hours up to `bound`, newest first. */
+  /** Up to `limit` keys of each word of a group in minutes up to `bound`, newest first. */
   private async read(group: string[], bound: number, limit: number): Promise<Key[]> {
     const perWord = await Promise.all(
       group.map((word) =>
@@ -110,14 +110,14 @@ export class SearchKeys {
         for await (const doc of this.words.find({ _id: { $in: part } }, { projection: { _id: 1 } }))
           found.add(doc._id.slice(doc._id.indexOf("|") + 1));
       }
-      candidates = candidates.filter((k) => found.has(hourAndTicket(k)));
+      candidates = candidates.filter((k) => found.has(minuteAndTicket(k)));
     }
     return this.ordered(candidates);
   }
 
   /**
-   * The driver's keys in the next whole hours: `round` keys of each word, then the rest of the
-   * oldest hour they reached, so an hour is never split between rounds. One key per ticket.
+   * The driver's keys in the next whole minutes: `round` keys of each word, then the rest of the
+   * oldest minute they reached, so a minute is never split between rounds. One key per ticket.
    */
   private async nextHours(group: string[], round: number): Promise<Key[]> {
     const perWord = await Promise.all(
@@ -131,12 +131,12 @@ export class SearchKeys {
       }),
     );
     // Hours above `cut` are read whole for every word; a word that filled its round may have
-    // more keys in the hour of its last key.
+    // more keys in the minute of its last key.
     const full = perWord.filter((w) => w.full);
     const cut = full.length === 0 ? -1 : Math.max(...full.map((w) => w.keys.at(-1)!.bucket));
     const keys = perWord.flatMap((w) => w.keys.filter((k) => k.bucket > cut));
     if (cut >= 0 && keys.length === 0) {
-      // One hour holds more than a round of some word's keys: read that hour whole.
+      // One minute holds more than a round of some word's keys: read that minute whole.
       for (const w of perWord) {
         if (!w.full) {
           keys.push(...w.keys.filter((k) => k.bucket === cut));
@@ -156,20 +156,20 @@ export class SearchKeys {
     return [...unique.values()];
   }
 
-  /** The candidates' rows say where they are now: in their hour, below `before`, newest first. */
+  /** The candidates' rows say where they are now: in their minute, below `before`, newest first. */
   private async ordered(candidates: Key[]): Promise<ListKey[]> {
     if (candidates.length === 0) return [];
-    const hours = new Map(candidates.map((k) => [k.ticketId, k.bucket]));
+    const minutes = new Map(candidates.map((k) => [k.ticketId, k.bucket]));
     const rows = await this.rows
       .find(
-        { _id: { $in: [...hours.keys()].map((id) => new ObjectId(id)) } },
+        { _id: { $in: [...minutes.keys()].map((id) => new ObjectId(id)) } },
         { projection: { updatedAt: 1, version: 1 } },
       )
       .toArray();
     const keys: ListKey[] = [];
     for (const row of rows) {
       const ticketId = row._id.toHexString();
-      if (bucketOf(row.updatedAt) !== hours.get(ticketId)) continue; // a leftover
+      if (bucketOf(row.updatedAt) !== minutes.get(ticketId)) continue; // a leftover
       const at = position(row.updatedAt.getTime(), ticketId);
       if (this.before !== undefined && at >= this.before) continue;
       keys.push({ facet: "q", position: at, ticketId, version: row.version });
