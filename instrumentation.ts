@@ -1,4 +1,4 @@
-/** Wires commands to the projector and starts it (and webhook deliveries) when the Next.js server boots (Node only). */
+/** Wires commands to the projector and starts it (webhook deliveries and SLA timers) when the Next.js server boots (Node only). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/server/env");
@@ -8,4 +8,6 @@ export async function register() {
   startProjector();
   const { startWebhookDispatcher } = await import("@/server/webhooks/runtime");
   startWebhookDispatcher();
+  const { startSlaClock } = await import("@/server/sla/runtime");
+  startSlaClock();
 }

@@ -5,6 +5,7 @@ import { closeDb, databaseUri, getCollections, reportDatabaseOutcome } from "../
 import { env } from "../server/env";
 import { migrateWriteModel } from "../server/migrations/conversations";
 import { startWebhookDispatcher, stopWebhookDispatcher } from "../server/webhooks/runtime";
+import { startSlaClock, stopSlaClock } from "../server/sla/runtime";
 
 const projector = new Projector({
   collections: getCollections,
@@ -14,7 +15,7 @@ const projector = new Projector({
 });
 
 async function stop() {
-  await Promise.all([projector.stop(), stopWebhookDispatcher()]);
+  await Promise.all([projector.stop(), stopWebhookDispatcher(), stopSlaClock()]);
   await closeDb();
   process.exit(0);
 }
@@ -27,5 +28,6 @@ console.log(
 // Tickets of an older shape are upgraded before they are projected (the app does it too).
 await migrateWriteModel((await getCollections()).db);
 projector.start();
-// Webhook deliveries run beside the projections, under leases of their own.
+// Webhook deliveries run beside the projections, under leases of their own; so do SLA timers.
 startWebhookDispatcher();
+startSlaClock();

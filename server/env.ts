@@ -34,6 +34,13 @@ const schema = z.object({
    */
   WEBHOOKS_ALLOW_PRIVATE: boolean.default(false),
   /** A delivery not answered 2xx within this is a failure, retried later. */
+  /**
+   * How long one minute of an SLA target lasts, in ms. Tests only: a shorter "minute" lets a
+   * breach happen within a test. Production leaves it at 60,000.
+   */
+  SLA_MINUTE_MS: z.coerce.number().int().min(1).max(60_000).default(60_000),
+  /** How often the projector looks for SLA warnings and breaches that are due (ms). */
+  SLA_TICK_MS: z.coerce.number().int().min(50).max(30_000).default(1_000),
   WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** The waits between retries, comma-separated ms; the last repeats. Default: 5 s … 6 h. */
   WEBHOOKS_RETRY_SCHEDULE_MS: z

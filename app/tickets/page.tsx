@@ -7,7 +7,7 @@ import { requireUser } from "@/server/auth/require";
 import { actorOf } from "@/server/auth/types";
 import { fieldErrorsOf } from "@/server/http/validation";
 import type { TicketListPage } from "@/server/read-models/ticket-list/item-schema";
-import { listTickets } from "@/server/read-models/ticket-list/list-tickets";
+import { listTicketsWithSla } from "@/server/read-models/list-tickets-with-sla";
 import { listTicketsQuery } from "@/server/read-models/ticket-list/query";
 import { listSavedViews } from "@/server/views/saved-views";
 
@@ -39,7 +39,7 @@ export default async function TicketsPage({
   const readAt = new Date().toISOString();
   const [page, savedViews]: [TicketListPage | null, Awaited<ReturnType<typeof listSavedViews>>] =
     await Promise.all([
-      parsed.success ? listTickets(parsed.data) : Promise.resolve(null),
+      parsed.success ? listTicketsWithSla(parsed.data) : Promise.resolve(null),
       listSavedViews(actor.id),
     ]);
   const apiQuery = new URLSearchParams(resolved).toString();

@@ -29,6 +29,8 @@ export const COLLECTIONS = {
   settings: "settings",
   savedViews: "saved_views",
   savedReplies: "saved_replies",
+  /** Every version of the SLA policy, `_id` its version as 9 digits (server/sla/policy.ts). */
+  slaPolicies: "sla_policies",
   /** Who has which ticket open: ephemeral (server/presence/). */
   presence: "presence",
 } as const;

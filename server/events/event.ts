@@ -17,6 +17,8 @@ export const FEED_TYPES = {
   ReplySent: "ticket.reply_sent",
   TagsChanged: "ticket.tagged",
   FollowUpCreated: "ticket.follow_up_created",
+  SlaWarning: "sla.warning",
+  SlaBreached: "sla.breached",
 } as const satisfies { readonly [T in TicketEventType]: string };
 
 export type FeedType = (typeof FEED_TYPES)[TicketEventType];
@@ -105,6 +107,14 @@ export function feedEventOf(
         return { added: list(c.added), removed: list(c.removed) };
       case "FollowUpCreated":
         return { followUpId: c.followUpId ?? null };
+      case "SlaWarning":
+      case "SlaBreached":
+        return {
+          target: c.target ?? null,
+          policyVersion: Number(c.policyVersion ?? 0),
+          startedAt: c.startedAt ?? null,
+          dueAt: c.dueAt ?? null,
+        };
     }
   })();
   return {

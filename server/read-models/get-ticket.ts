@@ -6,6 +6,7 @@ import type { ReadTarget } from "@/server/db/generations";
 import { displayName, personNames } from "@/server/people/names";
 import type { ConversationEntryDocument } from "@/server/read-models/conversation/document";
 import { getConversation } from "@/server/read-models/conversation/get-conversation";
+import { slaClocksFor, slaViewOf } from "@/server/read-models/sla/get-clocks";
 import { ticketDetailCollection } from "@/server/read-models/ticket-detail/collections";
 import type { TicketDetail } from "@/server/read-models/ticket-detail/detail-schema";
 import type { TicketDetailDocument } from "@/server/read-models/ticket-detail/document";
@@ -56,7 +57,7 @@ export async function getTicket(
   for (;;) {
     const parts = await readParts(cols, _id);
     if (parts && parts.version >= minVersion) {
-      return { state: "current", ticket: await toDetail(parts) };
+      return { state: "current", ticket: await toDetail(cols, parts) };
     }
     if (Date.now() >= deadline) {
       if (parts) return { state: "behind", ticketId, version: parts.version };
@@ -71,8 +72,14 @@ export async function getTicket(
   }
 }
 
-async function toDetail({ detail: doc, entries, version }: Parts): Promise<TicketDetail> {
-  const names = await personNames([doc.assigneeId]);
+async function toDetail(
+  target: ReadTarget,
+  { detail: doc, entries, version }: Parts,
+): Promise<TicketDetail> {
+  const [names, clocks] = await Promise.all([
+    personNames([doc.assigneeId]),
+    slaClocksFor(target, [doc._id.toHexString()]),
+  ]);
   const conversation = entries.map((e) => ({
     id: e.entryId,
     kind: e.kind,
@@ -81,6 +88,7 @@ async function toDetail({ detail: doc, entries, version }: Parts): Promise<Ticke
     at: e.at.toISOString(),
   }));
   return {
+    sla: slaViewOf(clocks.get(doc._id.toHexString()), new Date()),
     ticketId: doc._id.toHexString(),
     subject: doc.subject,
     message: doc.message,

@@ -6,6 +6,7 @@ import type { ReadModel } from "@/server/read-models/read-model";
 import { ticketDetailReadModel } from "@/server/read-models/ticket-detail/read-model";
 import { ticketListReadModel } from "@/server/read-models/ticket-list/read-model";
 import { ticketSearchReadModel } from "@/server/read-models/ticket-list/search/read-model";
+import { slaReadModel } from "@/server/read-models/sla/read-model";
 
 /**
  * Every read model, for the projector machinery: projection, catch-up, rebuild, verify and index
@@ -19,6 +20,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   conversationReadModel,
   customersReadModel,
   dashboardReadModel,
+  slaReadModel,
   eventFeedReadModel,
 ];
 
@@ -34,8 +36,9 @@ export const READ_MODELS: readonly ReadModel[] = [
  * 8: the event feed (issue 15): the rebuild stages every ticket's history into it.
  * 9: search word keys filed by hour (`<word>|<hour>|<ticket>`), words kept as one text field.
  * 10: filed by minute instead: a busy hour held thousands of one word's keys (docs/benchmarks.md).
+ * 11: SLA clocks (sla_clocks, sla_due_keys, sla_timers; issue 16).
  */
-export const READ_MODEL_SCHEMA = 10;
+export const READ_MODEL_SCHEMA = 11;
 
 /** Every read-model collection's base name (generation 0). */
 export const readModelCollectionNames = () =>

@@ -25,6 +25,7 @@ export function givenTicket(overrides: Partial<TicketState> = {}): TicketState {
     updatedAt: at,
     triagedAt: null,
     closedAt: null,
+    slaRecorded: [],
     version: 1,
     ...overrides,
   };

@@ -1,6 +1,6 @@
 import { FEED_COLLECTIONS } from "@/server/events/collections";
 import { getCollections } from "@/server/db/client";
-import type { Collections } from "@/server/db/collections";
+import { COLLECTIONS, type Collections } from "@/server/db/collections";
 import { dashboardCollections } from "@/server/read-models/dashboard/collections";
 import { ticketDetailCollection } from "@/server/read-models/ticket-detail/collections";
 import { ticketListCollections } from "@/server/read-models/ticket-list/collections";
@@ -36,6 +36,7 @@ export async function emptyDesk(cols: Collections): Promise<void> {
     cols.tickets.deleteMany({}),
     cols.messages.deleteMany({}),
     cols.projectionQueue.deleteMany({}),
+    cols.db.collection(COLLECTIONS.slaPolicies).deleteMany({}),
     ...readModelCollectionNames().map((name) => readCollection(cols, name).deleteMany({})),
     // The event feed is no generation's: its collections have names of their own.
     ...Object.values(FEED_COLLECTIONS).map((name) => cols.db.collection(name).deleteMany({})),

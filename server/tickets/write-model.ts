@@ -28,8 +28,10 @@ export interface IdempotencyRecord {
 }
 
 /** The ticket's state as decide functions see it (but its `_id`), and the write model's own fields. */
-export interface TicketDocument extends Omit<TicketState, "id"> {
+export interface TicketDocument extends Omit<TicketState, "id" | "slaRecorded"> {
   _id: ObjectId;
+  /** Absent on tickets from before SLA clocks (then none are recorded). */
+  slaRecorded?: string[];
   /** The audit trail and the timeline; bounded to HISTORY_LIMIT entries (oldest dropped). */
   history: HistoryEntry[];
   /** The projection marker: set by every write, cleared by the projector for that version. */
@@ -96,6 +98,8 @@ export function toState(doc: TicketDocument): TicketState {
     updatedAt: doc.updatedAt,
     triagedAt: doc.triagedAt,
     closedAt: doc.closedAt,
+    // Tickets from before SLA clocks have none recorded.
+    slaRecorded: doc.slaRecorded ?? [],
     version: doc.version,
   };
 }
@@ -124,6 +128,7 @@ export function stateFields(state: TicketState) {
     updatedAt: state.updatedAt,
     triagedAt: state.triagedAt,
     closedAt: state.closedAt,
+    slaRecorded: state.slaRecorded,
     version: state.version,
   };
 }
@@ -163,6 +168,17 @@ export function historyEntry(
       return { ...base, changes: { followUpId: event.followUpId } };
     case "AssigneeMigrated":
       return { ...base, changes: { from: event.name, to: event.to, reason: event.reason } };
+    case "SlaWarning":
+    case "SlaBreached":
+      return {
+        ...base,
+        changes: {
+          target: event.target,
+          policyVersion: String(event.policyVersion),
+          startedAt: event.startedAt.toISOString(),
+          dueAt: event.dueAt.toISOString(),
+        },
+      };
     default: {
       const unreachable: never = event;
       throw new Error(`unknown event ${JSON.stringify(unreachable)}`);

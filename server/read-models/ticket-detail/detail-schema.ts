@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   customerField,
+  slaViewSchema,
   isoTimeField,
   priorityField,
   statusField,
@@ -27,6 +28,9 @@ const conversationEntrySchema = z
 /** One ticket as GET /api/tickets/{id} and the ticket page see it. */
 export const ticketDetailSchema = z
   .object({
+    sla: slaViewSchema.nullable().meta({
+      description: "The SLA clocks; null until the projector has computed them",
+    }),
     ticketId: ticketIdField,
     subject: z.string(),
     message: z.string().meta({ description: "The customer's first message." }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  slaOverallFields,
   customerField,
   isoTimeField,
   priorityField,
@@ -44,6 +45,7 @@ const ticketListItemSchema = z
       .nullable()
       .meta({ description: "When it was closed; null if it is not." }),
     version: z.number().int().min(1),
+    ...slaOverallFields,
   })
   .meta({ id: "TicketListItem" });
 export type TicketListItem = z.infer<typeof ticketListItemSchema>;

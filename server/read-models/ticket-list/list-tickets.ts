@@ -13,9 +13,39 @@ import { ticketSearchCollections } from "@/server/read-models/ticket-list/search
 import { SearchKeys } from "@/server/read-models/ticket-list/search/search-keys";
 import { searchTerms } from "@/server/read-models/ticket-list/search/tokenize";
 import { displayName, personIdFor, personNames } from "@/server/people/names";
+import type { SlaOverall } from "@/server/read-models/api-fields";
 
 /** Keys read per facet in the first round; doubled each round a filter leaves rows out. */
 const MAX_ROUND = 1_000;
+
+/** A key any stream hands out: a ticket, and for the list's own keys the row version it names. */
+interface StreamKey {
+  ticketId: string;
+  /** The row version the key belongs to (the list's own keys); absent: any version. */
+  version?: number;
+  facet?: string;
+  position?: string;
+  /** The SLA due time the key orders by (sort=sla_due). */
+  dueMs?: number;
+}
+
+/**
+ * What the SLA read model lends the list (server/read-models/list-tickets-with-sla.ts puts them
+ * together; this folder does not import another read model's): its "due soonest" order, and
+ * each ticket's SLA summary for the row and the `sla` filter.
+ */
+export interface ListSla {
+  dueOrder(after?: { dueMs: number; ticketId: string }): {
+    next(round: number): Promise<StreamKey[] | null>;
+  };
+  overall(ticketIds: string[]): Promise<Map<string, SlaOverall>>;
+}
+
+const NO_SLA: ListSla = {
+  dueOrder: () => ({ next: () => Promise.resolve(null) }),
+  overall: () => Promise.resolve(new Map()),
+};
+const NONE: SlaOverall = { slaDueAt: null, slaState: null };
 
 /**
  * One page of the list, newest update first. Keyset pagination on (updatedAt, _id) over the
@@ -23,36 +53,44 @@ const MAX_ROUND = 1_000;
  * and one `_id $in` read, whatever the size of the desk. Rows do not repeat or vanish when others
  * change.
  */
-export async function listTickets(query: ListTicketsQuery): Promise<TicketListPage> {
+export async function listTickets(
+  query: ListTicketsQuery,
+  sla: ListSla = NO_SLA,
+): Promise<TicketListPage> {
   const target = await getCollections();
   const { rows: ticketList, keys: ticketListKeys } = ticketListCollections(target);
   const assigneeId = query.assignee === undefined ? undefined : await personIdFor(query.assignee);
   const firstResponderId =
     query.firstResponder === undefined ? undefined : await personIdFor(query.firstResponder);
   const matches = rowFilter(query, assigneeId, firstResponderId);
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  const before = cursor ? position(cursor.u, cursor.i) : undefined;
+  const byDue = query.sort === "sla_due";
+  const cursor = query.cursor ? decodeCursor(query.cursor, byDue ? "d" : "u") : null;
+  const before = cursor?.u !== undefined ? position(cursor.u, cursor.i) : undefined;
   const terms = searchTerms(query.q);
   // A query with no word in it (punctuation only, say) matches nothing: q is words, not a pattern.
   if (query.q && !terms) return { items: [], nextCursor: null };
   // A search walks the word index (ticket-search/) in list order; the other filters are checked
   // on the rows. Without one, the list's own facet keys.
   const search = ticketSearchCollections(target);
-  const streams = terms
-    ? new SearchKeys(search.words, search.vocabulary, ticketList, terms, before)
-    : new KeyStreams(
-        ticketListKeys,
-        facetsFor({
-          ...query,
-          assigneeId,
-          firstResponderId,
-          responded: Boolean(query.respondedFrom ?? query.respondedTo),
-        }),
-        before,
-      );
+  const streams: { next(round: number): Promise<StreamKey[] | null> } = byDue
+    ? sla.dueOrder(cursor?.d !== undefined ? { dueMs: cursor.d, ticketId: cursor.i } : undefined)
+    : terms
+      ? new SearchKeys(search.words, search.vocabulary, ticketList, terms, before)
+      : new KeyStreams(
+          ticketListKeys,
+          facetsFor({
+            ...query,
+            assigneeId,
+            firstResponderId,
+            responded: Boolean(query.respondedFrom ?? query.respondedTo),
+          }),
+          before,
+        );
 
   const want = query.limit + 1;
   const rows: TicketListDocument[] = [];
+  const dueOf = new Map<string, number>();
+  const overall = new Map<string, SlaOverall>();
   const dead: string[] = [];
   for (let round = want; rows.length < want; round = Math.min(round * 2, MAX_ROUND)) {
     const taken = await streams.next(round);
@@ -61,6 +99,10 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
     if (candidates.length === 0) continue;
 
     const ids = [...new Set(candidates.map((k) => k.ticketId))].map((id) => new ObjectId(id));
+    if (query.sla) {
+      for (const [id, o] of await sla.overall(candidates.map((k) => k.ticketId)))
+        overall.set(id, o);
+    }
     const byId = new Map(
       (await ticketList.find({ _id: { $in: ids } }).toArray()).map((row) => [
         row._id.toHexString(),
@@ -70,9 +112,12 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
     for (const key of candidates) {
       const row = byId.get(key.ticketId);
       // A key is live only while the row is at its version; an older one is a leftover.
-      if (!terms && row && row.version > key.version)
-        dead.push(`${key.facet}|${key.position}|${key.version}`);
-      if (!row || row.version !== key.version || !matches(row)) continue;
+      const version = key.version;
+      if (version !== undefined && !terms && row && row.version > version)
+        dead.push(`${key.facet}|${key.position}|${version}`);
+      if (!row || (version !== undefined && row.version !== version) || !matches(row)) continue;
+      if (query.sla && overall.get(key.ticketId)?.slaState !== query.sla) continue;
+      if (key.dueMs !== undefined) dueOf.set(key.ticketId, key.dueMs);
       rows.push(row);
       if (rows.length === want) break;
     }
@@ -84,18 +129,27 @@ export async function listTickets(query: ListTicketsQuery): Promise<TicketListPa
 
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const names = await personNames(page.map((row) => row.assigneeId));
+  const [names, slas] = await Promise.all([
+    personNames(page.map((row) => row.assigneeId)),
+    sla.overall(page.map((row) => row._id.toHexString())),
+  ]);
+  const next = (row: TicketListDocument) => {
+    const i = row._id.toHexString();
+    return byDue ? { d: dueOf.get(i) ?? 0, i } : { u: row.updatedAt.getTime(), i };
+  };
   return {
-    items: page.map((row) => toItem(row, names)),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor({ u: last.updatedAt.getTime(), i: last._id.toHexString() })
-        : null,
+    items: page.map((row) => toItem(row, names, slas.get(row._id.toHexString()) ?? NONE)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(next(last)) : null,
   };
 }
 
-function toItem(doc: TicketListDocument, names: Map<string, string>): TicketListItem {
+function toItem(
+  doc: TicketListDocument,
+  names: Map<string, string>,
+  sla: SlaOverall,
+): TicketListItem {
   return {
+    ...sla,
     ticketId: doc._id.toHexString(),
     subject: doc.subject,
     status: doc.status,

@@ -77,6 +77,22 @@ export const listTicketsQuery = z
       .max(100, { error: "firstResponder must be at most 100 characters." })
       .optional()
       .meta({ description: "Who wrote the first public reply: a person's id (or exact name)" }),
+    sla: z
+      .enum(["at_risk", "breached", "met"], {
+        error: "sla must be one of: at_risk, breached, met.",
+      })
+      .optional()
+      .meta({
+        description:
+          "at_risk: a running SLA clock has used 80% of its time; breached: a target was missed; met: every target was met",
+      }),
+    sort: z
+      .enum(["updated", "sla_due"], { error: "sort must be updated or sla_due." })
+      .optional()
+      .meta({
+        description:
+          "updated (the default): newest change first; sla_due: the soonest SLA due time first (overdue first, tickets without a running clock last)",
+      }),
     limit: z.coerce
       .number({ error: "limit must be a number." })
       .int({ error: "limit must be a whole number." })
@@ -84,6 +100,10 @@ export const listTicketsQuery = z
       .max(100, { error: "limit must be between 1 and 100." })
       .default(25),
     cursor: z.string().max(200, { error: "cursor is not valid." }).optional(),
+  })
+  .refine((q) => !(q.q && q.sort === "sla_due"), {
+    error: "A search (q) is ordered by the list's order: use sort=updated with q.",
+    path: ["sort"],
   })
   .refine((q) => !(q.assignee && q.unassigned !== undefined), {
     error: "Use either assignee or unassigned, not both.",

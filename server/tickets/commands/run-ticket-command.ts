@@ -12,6 +12,7 @@ import { evolve } from "@/server/tickets/domain/evolve";
 import { parseTicketId } from "@/server/tickets/ticket-id";
 import {
   entryOf,
+  isSystemEvent,
   type CommandContext,
   type ConversationEntry,
   type TicketEvent,
@@ -78,7 +79,11 @@ export async function runTicketCommand(
       if (doc.dirtySince !== null) await afterTicketWrite(_id, options.ctx.now);
       return { ticketId: _id.toHexString(), version: seen.version };
     }
-    if (options.expectedVersion !== undefined && options.expectedVersion !== doc.version) {
+    if (
+      options.expectedVersion !== undefined &&
+      options.expectedVersion !== doc.version &&
+      !onlySystemEventsSince(doc, options.expectedVersion)
+    ) {
       throw new VersionConflictError(options.expectedVersion, doc.version);
     }
 
@@ -117,6 +122,17 @@ export async function runTicketCommand(
     if (Date.now() + wait > giveUpAt) throw new TicketContendedError(ticketId, attempt);
     await new Promise((r) => setTimeout(r, wait));
   }
+}
+
+/**
+ * Whether every version after `version` is one the desk recorded by itself (an SLA warning or
+ * breach): a person who saw `version` has then missed nothing a person did, so their edit is
+ * not a conflict.
+ */
+function onlySystemEventsSince(doc: TicketDocument, version: number): boolean {
+  if (version > doc.version) return false;
+  const since = doc.history.filter((e) => e.version > version);
+  return since.length === doc.version - version && since.every((e) => isSystemEvent(e.type));
 }
 
 /**

@@ -1,4 +1,11 @@
-import type { Actor, TicketEvent, TicketState } from "@/server/tickets/domain/types";
+import {
+  slaMomentKey,
+  type Actor,
+  type TicketEvent,
+  type TicketState,
+} from "@/server/tickets/domain/types";
+
+const SLA_RECORDED_LIMIT = 200;
 
 export interface EventMeta {
   ticketId: string;
@@ -37,6 +44,7 @@ export function evolve(
       updatedAt: meta.at,
       triagedAt: null,
       closedAt: null,
+      slaRecorded: [],
       version: meta.version,
     };
   }
@@ -87,6 +95,16 @@ export function evolve(
       return { ...base, followUps: [...state.followUps, event.followUpId] };
     case "PriorityChanged":
       return { ...base, priority: event.to };
+    case "SlaWarning":
+    case "SlaBreached":
+      // Nobody acted: the ticket keeps its place in the list (updatedAt), only its version moves.
+      return {
+        ...state,
+        version: meta.version,
+        slaRecorded: [...state.slaRecorded, slaMomentKey(event.type, event)].slice(
+          -SLA_RECORDED_LIMIT,
+        ),
+      };
     default: {
       const unreachable: never = event;
       throw new Error(`unknown event ${JSON.stringify(unreachable)}`);

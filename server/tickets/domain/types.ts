@@ -76,6 +76,8 @@ export interface TicketState {
   /** When the ticket first left "open"; feeds time-to-triage. */
   triagedAt: Date | null;
   closedAt: Date | null;
+  /** The SLA events recorded (slaMomentKey), so each is recorded once; the last 200. */
+  slaRecorded: string[];
   version: number;
 }
 
@@ -105,7 +107,28 @@ export type TicketEvent =
   | { type: "FollowUpCreated"; followUpId: string }
   | { type: "PriorityChanged"; from: Priority; to: Priority }
   /** A free-text assignee from before people were linked (the start-up migration). */
-  | { type: "AssigneeMigrated"; name: string; to: string | null; reason: string };
+  | { type: "AssigneeMigrated"; name: string; to: string | null; reason: string }
+  /** 80% of an SLA target's time is used (recorded by the desk itself: server/sla/timers.ts). */
+  | ({ type: "SlaWarning" } & SlaMoment)
+  /** An SLA target's time ran out before it was met. */
+  | ({ type: "SlaBreached" } & SlaMoment);
+
+/** Which clock passed which point: a target, the policy version, the clock's start and due. */
+export interface SlaMoment {
+  target: "firstResponse" | "nextResponse" | "resolution";
+  policyVersion: number;
+  /** When the clock started (a ticket's next-response clock restarts with each customer message). */
+  startedAt: Date;
+  dueAt: Date;
+}
+
+/** The events the desk records by itself, not a person: they never conflict with a person's edit. */
+export const isSystemEvent = (type: TicketEventType) =>
+  type === "SlaWarning" || type === "SlaBreached";
+
+/** What makes an SLA event once per ticket, target, policy version and clock start. */
+export const slaMomentKey = (kind: "SlaWarning" | "SlaBreached", m: SlaMoment) =>
+  `${kind}:${m.target}:${m.policyVersion}:${m.startedAt.getTime()}`;
 
 export type TicketEventType = TicketEvent["type"];
 
@@ -121,6 +144,8 @@ export const TICKET_EVENT_TYPES: { readonly [T in TicketEventType]: T } = {
   FollowUpCreated: "FollowUpCreated",
   PriorityChanged: "PriorityChanged",
   AssigneeMigrated: "AssigneeMigrated",
+  SlaWarning: "SlaWarning",
+  SlaBreached: "SlaBreached",
 };
 
 /** The conversation entry an event adds, if it adds one. */

@@ -3,6 +3,15 @@ import type { TicketDetail } from "@/server/read-models/ticket-detail/detail-sch
 
 type Entry = TicketDetail["history"][number];
 
+const TARGET_NAMES: Record<string, string> = {
+  firstResponse: "first response",
+  nextResponse: "next response",
+  resolution: "resolution",
+};
+const targetName = (target: string | null | undefined) => TARGET_NAMES[target ?? ""] ?? "SLA";
+const dueText = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toISOString().slice(0, 16).replace("T", " ") + " UTC" : "unknown";
+
 /** One history entry in words. */
 function describe(entry: Entry): string {
   const { from, to } = entry.changes;
@@ -34,6 +43,10 @@ function describe(entry: Entry): string {
     }
     case "FollowUpCreated":
       return "opened a follow-up for the customer's new message";
+    case "SlaWarning":
+      return `warned: 80% of the ${targetName(entry.changes.target)} time is used (due ${dueText(entry.changes.dueAt)})`;
+    case "SlaBreached":
+      return `recorded a breach: the ${targetName(entry.changes.target)} target passed (due ${dueText(entry.changes.dueAt)})`;
   }
 }
 

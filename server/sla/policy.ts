@@ -1,0 +1,96 @@
+import "server-only";
+import type { Db } from "mongodb";
+import { getDb } from "@/server/db/client";
+import { COLLECTIONS } from "@/server/db/collections";
+import { isDuplicateKey } from "@/server/db/errors";
+import {
+  DEFAULT_SLA_POLICY,
+  type SlaPolicy,
+  type SlaPolicyInput,
+} from "@/server/sla/policy-schema";
+import type { Actor } from "@/server/tickets/domain/types";
+
+/**
+ * One saved version of the policy. Versions are only ever inserted, `_id` being the version as
+ * nine digits: the unique `_id` orders them (the newest is one `_id` range read, which the
+ * embedded database answers from its index) and makes two leads saving at once take two
+ * versions instead of one overwriting the other. Every version is kept: clocks name the version
+ * they were computed with, and `projections:verify` recomputes them with it.
+ */
+interface SlaPolicyDocument extends SlaPolicyInput {
+  _id: string;
+  version: number;
+  updatedAt: Date;
+  updatedBy: Actor;
+}
+
+const idOf = (version: number) => String(version).padStart(9, "0");
+
+const policies = (db: Db) => db.collection<SlaPolicyDocument>(COLLECTIONS.slaPolicies);
+
+const toPolicy = (doc: SlaPolicyDocument): SlaPolicy => ({
+  version: doc.version,
+  updatedAt: doc.updatedAt,
+  updatedBy: doc.updatedBy,
+  calendar: doc.calendar,
+  targets: doc.targets,
+});
+
+/** The policy in force: the newest version, or the default (version 0, no targets). */
+export async function currentSlaPolicy(db?: Db): Promise<SlaPolicy> {
+  const [doc] = await policies(db ?? (await getDb()))
+    .find({ _id: { $gte: idOf(0), $lte: idOf(999_999_999) } })
+    .sort({ _id: -1 })
+    .limit(1)
+    .toArray();
+  return doc ? toPolicy(doc) : DEFAULT_SLA_POLICY;
+}
+
+/** One version of the policy (0: the default), or null if there is no such version. */
+export async function slaPolicyVersion(version: number, db?: Db): Promise<SlaPolicy | null> {
+  if (version === 0) return DEFAULT_SLA_POLICY;
+  const doc = await policies(db ?? (await getDb())).findOne({ _id: idOf(version) });
+  return doc ? toPolicy(doc) : null;
+}
+
+/** Every saved version, newest first (at most `limit`). */
+export async function slaPolicyHistory(limit = 50, db?: Db): Promise<SlaPolicy[]> {
+  const docs = await policies(db ?? (await getDb()))
+    .find({ _id: { $gte: idOf(0), $lte: idOf(999_999_999) } })
+    .sort({ _id: -1 })
+    .limit(limit)
+    .toArray();
+  return docs.map(toPolicy);
+}
+
+/**
+ * Saves a new version of the whole policy. The projector notices it and recomputes the clocks
+ * in the background (server/read-models/sla/recompute.ts). Two saves at once both land, as two
+ * versions, in the order their inserts did.
+ */
+export async function saveSlaPolicy(
+  input: SlaPolicyInput,
+  actor: Actor,
+  now: Date,
+  db?: Db,
+): Promise<SlaPolicy> {
+  const database = db ?? (await getDb());
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const version = (await currentSlaPolicy(database)).version + 1;
+    const doc: SlaPolicyDocument = {
+      _id: idOf(version),
+      version,
+      calendar: input.calendar,
+      targets: input.targets,
+      updatedAt: now,
+      updatedBy: { id: actor.id, name: actor.name },
+    };
+    try {
+      await policies(database).insertOne(doc);
+      return toPolicy(doc);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  throw new Error("the SLA policy is being saved by too many people at once; try again");
+}
