@@ -303,6 +303,15 @@ const ROUTES: {
     access: "operate",
     data: () => ({ fromPosition: 1 }),
   },
+  { method: "GET", path: () => "/api/sla", access: "read" },
+  {
+    method: "PUT",
+    path: () => "/api/sla",
+    access: "operateWrite",
+    // No targets: the other journeys, which share the app, see no clocks.
+    data: () => ({ calendar: { alwaysOpen: true }, targets: {} }),
+  },
+  { method: "GET", path: () => "/api/sla/versions", access: "read" },
   // Streams end after EVENTS_STREAM_MAX_SECONDS (3 s in the e2e run), so the answer completes.
   { method: "GET", path: () => "/api/events/stream?after=0", access: "read" },
 ];

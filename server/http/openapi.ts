@@ -10,7 +10,6 @@ import {
   retriedSchema,
   readBehindSchema,
 } from "@/server/http/api-schemas";
-import { dashboardSchema } from "@/server/read-models/dashboard/dashboard-schema";
 import { customerDetailSchema } from "@/server/read-models/ticket-list/customer-schema";
 import { customerPageSchema, listCustomersQuery } from "@/server/read-models/customers/schema";
 import { feedPageSchema, feedQuerySchema, streamQuerySchema } from "@/server/events/schema";
@@ -26,6 +25,9 @@ import { sendReplyInput } from "@/server/tickets/commands/send-reply";
 import { changeTagsInput } from "@/server/tickets/commands/change-tags";
 import { receiveMessageInput } from "@/server/tickets/commands/receive-message";
 import { listTicketsQuery } from "@/server/read-models/ticket-list/query";
+import { dashboardResponseSchema } from "@/server/read-models/dashboard-with-waiting";
+import { slaPolicyInput, slaPolicySchema } from "@/server/sla/policy-schema";
+import { slaPolicyHistorySchema, slaPolicyViewSchema } from "@/server/sla/policy-view";
 import { peopleListSchema } from "@/server/people/people-schema";
 import {
   savedReplyInput,
@@ -191,7 +193,7 @@ function build() {
     path: "/api/dashboard",
     summary: "Dashboard counts from its read model",
     responses: {
-      200: { description: "The dashboard", ...json(dashboardSchema) },
+      200: { description: "The dashboard", ...json(dashboardResponseSchema) },
       ...problems(401, 403, 503),
     },
   });
@@ -470,6 +472,45 @@ function build() {
     summary: "Everyone active (id, name, role), by name, for pickers",
     responses: {
       200: { description: "The active people", ...json(peopleListSchema) },
+      ...problems(401, 503),
+    },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: "/api/sla",
+    summary: "The SLA policy in force (calendar and targets by priority), and its recompute",
+    responses: {
+      200: {
+        description: "The policy; version 0 is the default (no targets)",
+        ...json(slaPolicyViewSchema),
+      },
+      ...problems(401, 503),
+    },
+  });
+  registry.registerPath({
+    method: "put",
+    path: "/api/sla",
+    summary: "Replace the whole SLA policy: a new version; clocks are recomputed in the background",
+    request: { body: { required: true, ...json(slaPolicyInput) } },
+    responses: {
+      200: { description: "The saved version", ...json(slaPolicySchema) },
+      ...problems(
+        [400, "A bad time zone, interval or target (errors name the field)"],
+        401,
+        [403, "Only leads and write tokens change the SLA policy"],
+        413,
+        415,
+        503,
+      ),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/sla/versions",
+    summary: "Every saved version of the SLA policy, newest first (who, when, what)",
+    responses: {
+      200: { description: "The versions", ...json(slaPolicyHistorySchema) },
       ...problems(401, 503),
     },
   });

@@ -3,6 +3,7 @@ import type { Db } from "mongodb";
 import { getDb } from "@/server/db/client";
 import { COLLECTIONS } from "@/server/db/collections";
 import { isDuplicateKey } from "@/server/db/errors";
+import { businessCalendarSchema } from "@/server/sla/calendar";
 import {
   DEFAULT_SLA_POLICY,
   type SlaPolicy,
@@ -17,9 +18,15 @@ import type { Actor } from "@/server/tickets/domain/types";
  * versions instead of one overwriting the other. Every version is kept: clocks name the version
  * they were computed with, and `projections:verify` recomputes them with it.
  */
-interface SlaPolicyDocument extends SlaPolicyInput {
+interface SlaPolicyDocument extends Omit<SlaPolicyInput, "calendar"> {
   _id: string;
   version: number;
+  /**
+   * The calendar as JSON text. Its working hours are arrays of `[start, end]` pairs, and the
+   * embedded database (FerretDB 1.24) refuses nested arrays ("nested arrays are not
+   * supported"); the calendar is only ever read whole, so text loses nothing.
+   */
+  calendarJson: string;
   updatedAt: Date;
   updatedBy: Actor;
 }
@@ -32,7 +39,7 @@ const toPolicy = (doc: SlaPolicyDocument): SlaPolicy => ({
   version: doc.version,
   updatedAt: doc.updatedAt,
   updatedBy: doc.updatedBy,
-  calendar: doc.calendar,
+  calendar: businessCalendarSchema.parse(JSON.parse(doc.calendarJson)),
   targets: doc.targets,
 });
 
@@ -80,7 +87,7 @@ export async function saveSlaPolicy(
     const doc: SlaPolicyDocument = {
       _id: idOf(version),
       version,
-      calendar: input.calendar,
+      calendarJson: JSON.stringify(input.calendar),
       targets: input.targets,
       updatedAt: now,
       updatedBy: { id: actor.id, name: actor.name },

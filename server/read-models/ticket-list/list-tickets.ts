@@ -39,6 +39,8 @@ export interface ListSla {
     next(round: number): Promise<StreamKey[] | null>;
   };
   overall(ticketIds: string[]): Promise<Map<string, SlaOverall>>;
+  /** The SLA filters (sla, slaTarget, slaFrom/slaTo): which of these tickets pass; absent: all. */
+  keep?(ticketIds: string[]): Promise<Set<string>>;
 }
 
 const NO_SLA: ListSla = {
@@ -90,7 +92,6 @@ export async function listTickets(
   const want = query.limit + 1;
   const rows: TicketListDocument[] = [];
   const dueOf = new Map<string, number>();
-  const overall = new Map<string, SlaOverall>();
   const dead: string[] = [];
   for (let round = want; rows.length < want; round = Math.min(round * 2, MAX_ROUND)) {
     const taken = await streams.next(round);
@@ -99,10 +100,7 @@ export async function listTickets(
     if (candidates.length === 0) continue;
 
     const ids = [...new Set(candidates.map((k) => k.ticketId))].map((id) => new ObjectId(id));
-    if (query.sla) {
-      for (const [id, o] of await sla.overall(candidates.map((k) => k.ticketId)))
-        overall.set(id, o);
-    }
+    const kept = sla.keep ? await sla.keep(candidates.map((k) => k.ticketId)) : null;
     const byId = new Map(
       (await ticketList.find({ _id: { $in: ids } }).toArray()).map((row) => [
         row._id.toHexString(),
@@ -116,7 +114,7 @@ export async function listTickets(
       if (version !== undefined && !terms && row && row.version > version)
         dead.push(`${key.facet}|${key.position}|${version}`);
       if (!row || (version !== undefined && row.version !== version) || !matches(row)) continue;
-      if (query.sla && overall.get(key.ticketId)?.slaState !== query.sla) continue;
+      if (kept && !kept.has(key.ticketId)) continue;
       if (key.dueMs !== undefined) dueOf.set(key.ticketId, key.dueMs);
       rows.push(row);
       if (rows.length === want) break;

@@ -86,6 +86,17 @@ export const listTicketsQuery = z
         description:
           "at_risk: a running SLA clock has used 80% of its time; breached: a target was missed; met: every target was met",
       }),
+    slaTarget: z
+      .enum(["firstResponse", "nextResponse", "resolution"], {
+        error: "slaTarget must be one of: firstResponse, nextResponse, resolution.",
+      })
+      .optional()
+      .meta({
+        description:
+          "With sla or slaFrom/slaTo: the SLA target they apply to (without sla: met or breached)",
+      }),
+    slaFrom: dayParam("slaFrom", "An SLA target met or breached on or after this day"),
+    slaTo: dayParam("slaTo", "An SLA target met or breached on or before this day"),
     sort: z
       .enum(["updated", "sla_due"], { error: "sort must be updated or sla_due." })
       .optional()
@@ -101,6 +112,10 @@ export const listTicketsQuery = z
       .default(25),
     cursor: z.string().max(200, { error: "cursor is not valid." }).optional(),
   })
+  .refine((q) => !(q.sla === undefined && q.slaTarget === undefined && (q.slaFrom ?? q.slaTo)), {
+    error: "slaFrom and slaTo need sla or slaTarget.",
+    path: ["slaFrom"],
+  })
   .refine((q) => !(q.q && q.sort === "sla_due"), {
     error: "A search (q) is ordered by the list's order: use sort=updated with q.",
     path: ["sort"],
@@ -110,6 +125,13 @@ export const listTicketsQuery = z
     path: ["unassigned"],
   })
   .superRefine((q, ctx) => {
+    if (q.slaFrom && q.slaTo && q.slaFrom > q.slaTo) {
+      ctx.addIssue({
+        code: "custom",
+        message: `slaFrom (${q.slaFrom}) must be on or before slaTo (${q.slaTo}).`,
+        path: ["slaTo"],
+      });
+    }
     for (const [name] of DAY_RANGES) {
       const from = q[`${name}From`];
       const to = q[`${name}To`];
