@@ -333,6 +333,9 @@ describe("GET /api/tickets", () => {
       triagedAt: null,
       closedAt: null,
       version: 2,
+      // No SLA policy here: no clocks.
+      slaDueAt: null,
+      slaState: null,
     });
   });
 

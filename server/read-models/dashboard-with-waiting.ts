@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { getCollections } from "@/server/db/client";
 import { dashboardSchema, type Dashboard } from "@/server/read-models/dashboard/dashboard-schema";
 import { getDashboard } from "@/server/read-models/dashboard/get-dashboard";

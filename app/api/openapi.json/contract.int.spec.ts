@@ -20,6 +20,8 @@ import * as webhookRedeliver from "@/app/api/webhooks/[id]/redeliver/route";
 import * as webhookReplay from "@/app/api/webhooks/[id]/replay/route";
 import * as webhook from "@/app/api/webhooks/[id]/route";
 import * as webhooks from "@/app/api/webhooks/route";
+import * as sla from "@/app/api/sla/route";
+import * as slaVersions from "@/app/api/sla/versions/route";
 import * as assignee from "@/app/api/tickets/[ticketId]/assignee/route";
 import * as notes from "@/app/api/tickets/[ticketId]/notes/route";
 import * as priority from "@/app/api/tickets/[ticketId]/priority/route";
@@ -99,6 +101,8 @@ describe("the API honours its OpenAPI document", () => {
       "/api/projections/dead-letters/{ticketId}/retry",
       "/api/saved-replies",
       "/api/saved-replies/{id}",
+      "/api/sla",
+      "/api/sla/versions",
       "/api/tickets",
       "/api/tickets/{ticketId}",
       "/api/tickets/{ticketId}/assignee",
@@ -255,6 +259,24 @@ describe("the API honours its OpenAPI document", () => {
     expectContract("/api/webhooks/{id}/replay", "post", await replayAt({})); // 400
     expectContract("/api/webhooks/{id}", "delete", await at(webhook.DELETE, "DELETE", id)); // 204
     expectContract("/api/webhooks/{id}", "delete", await at(webhook.DELETE, "DELETE", id)); // 404
+  });
+
+  it("matches real responses of the SLA routes", async () => {
+    const policy = {
+      calendar: { timeZone: "Europe/Lisbon", hours: { mon: [["09:00", "17:30"]] }, holidays: [] },
+      targets: { urgent: { firstResponseMinutes: 30 } },
+    };
+    const put = (json: unknown, as?: "read") =>
+      send(sla.PUT, "/api/sla", { method: "PUT", json, ...(as && { as }) });
+    expectContract("/api/sla", "put", await put(policy));
+    expectContract(
+      "/api/sla",
+      "put",
+      await put({ ...policy, targets: { urgent: { firstResponseMinutes: 0 } } }),
+    ); // 400
+    expectContract("/api/sla", "put", await put(policy, "read")); // 403
+    expectContract("/api/sla", "get", await send(sla.GET, "/api/sla"));
+    expectContract("/api/sla/versions", "get", await send(slaVersions.GET, "/api/sla/versions"));
   });
 
   it("matches real responses of the saved-reply and people routes", async () => {
