@@ -151,11 +151,13 @@ describe("projections:verify", () => {
         ["ticket_conversation", "missing", ticketId],
         ["ticket_search", "missing", ticketId],
         ["event feed", "missing", ticketId],
+        ["sla_clocks", "missing", ticketId],
         ["ticket_list", "stale", projected!.toHexString()],
         ["ticket_detail", "stale", projected!.toHexString()],
         ["ticket_conversation", "stale", projected!.toHexString()],
         ["ticket_search", "stale", projected!.toHexString()],
         ["event feed", "stale", projected!.toHexString()],
+        ["sla_clocks", "stale", projected!.toHexString()],
       ].sort(),
     );
     expect(report.drift).toContainEqual({
@@ -192,6 +194,7 @@ describe("projections:verify", () => {
     expect(report.pending).toBe(1);
     expect(brief(report.drift.filter((d) => d.kind === "missing"))).toEqual([
       ["event feed", "missing", id!.toHexString()],
+      ["sla_clocks", "missing", id!.toHexString()],
       ["ticket_conversation", "missing", id!.toHexString()],
       ["ticket_detail", "missing", id!.toHexString()],
       ["ticket_list", "missing", id!.toHexString()],
