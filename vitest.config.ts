@@ -37,6 +37,9 @@ export default defineConfig({
           include: ["**/*.fault.spec.ts"],
           exclude: ["node_modules/**"],
           fileParallelism: false,
+          // SLA targets in seconds, so warnings and breaches fall due while processes die; the
+          // app and projector processes the tests start inherit it.
+          env: { SLA_MINUTE_MS: "1000", SLA_TICK_MS: "250" },
           testTimeout: 480_000,
           hookTimeout: 120_000,
         },

@@ -16,7 +16,9 @@ export type CommandKind =
   | "versioned"
   | "message"
   | "reply"
-  | "tags";
+  | "tags"
+  /** A new SLA policy (PUT /api/sla): clocks are recomputed while the others go on. */
+  | "sla";
 
 export interface Sent {
   kind: CommandKind;
@@ -49,6 +51,7 @@ const WEIGHTS: [CommandKind, number][] = [
   ["message", 10],
   ["reply", 10],
   ["tags", 6],
+  ["sla", 2],
 ];
 const TAGS = ["billing", "bug", "vip", "refund-2026"] as const;
 const TOTAL_WEIGHT = WEIGHTS.reduce((sum, [, w]) => sum + w, 0);
@@ -64,6 +67,38 @@ const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 const STATUSES = ["open", "triaged", "closed"] as const;
 
 const pick = <T>(items: readonly T[]): T => items[randomInt(items.length)]!;
+
+/**
+ * A policy with short targets (the fault tests run with SLA_MINUTE_MS=1000, so a "minute" is a
+ * second): warnings and breaches fall due while projectors are being killed.
+ */
+function randomPolicy() {
+  const minutes = () => pick([null, 2, 5, 10, 30, 90]);
+  const targets = () => ({
+    firstResponseMinutes: minutes(),
+    nextResponseMinutes: minutes(),
+    resolutionMinutes: minutes(),
+  });
+  return {
+    calendar: pick([
+      { alwaysOpen: true },
+      {
+        timeZone: "Europe/Lisbon",
+        hours: {
+          mon: [["00:00", "24:00"]],
+          tue: [["00:00", "24:00"]],
+          wed: [["00:00", "24:00"]],
+          thu: [["00:00", "24:00"]],
+          fri: [["00:00", "24:00"]],
+          sat: [["08:00", "20:00"]],
+          sun: [["08:00", "20:00"]],
+        },
+        holidays: [],
+      },
+    ]),
+    targets: { low: targets(), normal: targets(), high: targets(), urgent: targets() },
+  };
+}
 
 function pickKind(): CommandKind {
   let roll = randomInt(TOTAL_WEIGHT);
@@ -118,6 +153,8 @@ export class DeskLoad {
   readonly closed = new Set<string>();
   readonly lastVersion = new Map<string, number>();
   readonly sent: Sent[] = [];
+  /** Every SLA policy version an answer acknowledged. */
+  readonly policyVersions: number[] = [];
   private seq = 0;
 
   constructor(
@@ -125,7 +162,13 @@ export class DeskLoad {
     private readonly token: string,
   ) {}
 
-  async post(kind: CommandKind, path: string, body: unknown, ticketId: string | null) {
+  async post(
+    kind: CommandKind,
+    path: string,
+    body: unknown,
+    ticketId: string | null,
+    method: "POST" | "PUT" = "POST",
+  ) {
     const knownClosed = ticketId !== null && this.closed.has(ticketId);
     const started = performance.now();
     const record: Sent = {
@@ -141,7 +184,7 @@ export class DeskLoad {
     };
     try {
       const res = await fetch(`${this.baseURL}${path}`, {
-        method: "POST",
+        method,
         headers: { "content-type": "application/json", authorization: `Bearer ${this.token}` },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(30_000),
@@ -150,7 +193,10 @@ export class DeskLoad {
       record.contentType = res.headers.get("content-type") ?? "";
       const text = await res.text();
       const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-      if (res.ok) {
+      if (res.ok && kind === "sla") {
+        // The policy's version, not a ticket's: checked against sla_policies.
+        this.policyVersions.push(Number(json.version));
+      } else if (res.ok) {
         record.ticketId = String(json.ticketId);
         record.version = Number(json.version);
       } else {
@@ -226,6 +272,8 @@ export class DeskLoad {
         return this.post(kind, on("replies"), { body: `Reply ${++this.seq}: on it.` }, id);
       case "tags":
         return this.post(kind, on("tags"), { add: [pick(TAGS)], remove: [pick(TAGS)] }, id);
+      case "sla":
+        return this.post(kind, "/api/sla", randomPolicy(), null, "PUT");
       default: {
         const unreachable: never = kind;
         throw new Error(`unknown command kind ${String(unreachable)}`);

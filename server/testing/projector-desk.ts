@@ -92,7 +92,7 @@ export function projectorDesk(): ProjectorDesk {
 export async function expectDeskExact(
   desk: ProjectorDesk,
   label: string,
-  load: { sent: Sent[]; tickets: string[] },
+  load: { sent: Sent[]; tickets: string[]; policyVersions?: number[] },
   feed?: FeedConsumer,
   webhooks?: WebhookConsumer,
 ) {
@@ -102,6 +102,26 @@ export async function expectDeskExact(
   const acknowledged = [...load.sent, ...script.acknowledged];
   expect.soft(await lostAcknowledged(cols, acknowledged)).toEqual([]);
   expect.soft(await historyProblems(cols)).toEqual([]);
+
+  if (load.policyVersions) {
+    const policies = await cols.db
+      .collection<{ version: number }>("sla_policies")
+      .find({}, { projection: { version: 1 } })
+      .toArray();
+    const saved = new Set(policies.map((p) => p.version));
+    const lost = load.policyVersions.filter((v) => !saved.has(v));
+    expect.soft(lost, "acknowledged SLA policy versions missing").toEqual([]);
+    const events = await cols.tickets
+      .aggregate<{ n: number }>([
+        { $unwind: "$history" },
+        { $match: { "history.type": { $in: ["SlaWarning", "SlaBreached"] } } },
+        { $count: "n" },
+      ])
+      .toArray();
+    console.log(
+      `${label}: ${load.policyVersions.length} SLA policies saved, ${events[0]?.n ?? 0} SLA warnings and breaches recorded`,
+    );
+  }
 
   const report = await verifyProjections(cols, { waitForQueueMs: 30_000 });
   console.log(
