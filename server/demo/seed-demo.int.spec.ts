@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { slaCollections } from "@/server/read-models/sla/collections";
+import { currentSlaPolicy } from "@/server/sla/policy";
 import { getCollections } from "@/server/db/client";
 import { verifyProjections } from "@/server/projections/verify";
 import { seedDemo } from "@/server/demo/seed-demo";
@@ -34,6 +36,14 @@ describe("the demo desk", () => {
     expect(customer?.tickets).toHaveLength(count);
     expect(customer?.name).toBeTruthy();
     expect((await listSavedReplies()).length).toBe(3);
+    // and a policy with a calendar, whose clocks every ticket has
+    const policy = await currentSlaPolicy();
+    expect(policy).toMatchObject({ version: 1, calendar: { timeZone: "Europe/Lisbon" } });
+    const clocks = await slaCollections(await getCollections())
+      .clocks.find({})
+      .toArray();
+    expect(clocks).toHaveLength(all.length);
+    expect(clocks.filter((c) => c.clocks.length > 0).length).toBe(all.length);
     // And the read side is exact, and a second start adds nothing.
     expect((await verifyProjections(await getCollections(), { waitForQueueMs: 0 })).drift).toEqual(
       [],

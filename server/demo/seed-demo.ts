@@ -6,12 +6,36 @@ import { changeStatus } from "@/server/tickets/commands/change-status";
 import { createTicket } from "@/server/tickets/commands/create-ticket";
 import type { CommandContext } from "@/server/tickets/domain/types";
 import { DEMO_SAVED_REPLIES, demoTickets } from "@/server/demo/demo-tickets";
+import { saveSlaPolicy } from "@/server/sla/policy";
+import { slaPolicyInput } from "@/server/sla/policy-schema";
 import { createSavedReply } from "@/server/saved-replies/create-saved-reply";
 import { receiveMessage } from "@/server/tickets/commands/receive-message";
 import { sendReply } from "@/server/tickets/commands/send-reply";
 import { ensureSeedPeople } from "@/server/seed/seed-people";
 
 const HOUR = 3_600_000;
+
+/** A team in Lisbon: weekdays 09:00–18:00, Saturday mornings, Portugal's December holidays. */
+const DEMO_SLA_POLICY = slaPolicyInput.parse({
+  calendar: {
+    timeZone: "Europe/Lisbon",
+    hours: {
+      mon: [["09:00", "18:00"]],
+      tue: [["09:00", "18:00"]],
+      wed: [["09:00", "18:00"]],
+      thu: [["09:00", "18:00"]],
+      fri: [["09:00", "18:00"]],
+      sat: [["10:00", "14:00"]],
+    },
+    holidays: ["2026-12-01", "2026-12-08", "2026-12-25", "2027-01-01"],
+  },
+  targets: {
+    urgent: { firstResponseMinutes: 30, nextResponseMinutes: 60, resolutionMinutes: 480 },
+    high: { firstResponseMinutes: 120, nextResponseMinutes: 240, resolutionMinutes: 1440 },
+    normal: { firstResponseMinutes: 480, nextResponseMinutes: 720, resolutionMinutes: 2880 },
+    low: { firstResponseMinutes: 1440 },
+  },
+});
 
 /**
  * Fills an empty desk with demo tickets through the real command handlers, with the clock set
@@ -28,6 +52,7 @@ export async function seedDemo(): Promise<number> {
     now: new Date(time),
     newId: () => new ObjectId().toHexString(),
   });
+  await saveSlaPolicy(DEMO_SLA_POLICY, actor, new Date(Date.now() - 90 * 24 * HOUR));
   for (const reply of DEMO_SAVED_REPLIES) {
     await createSavedReply(
       reply,
