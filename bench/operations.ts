@@ -152,6 +152,14 @@ export function operations(f: Fixtures, appPageCursor: string | null): Operation
     },
   }));
   ops.push({
+    key: "list.sla_due",
+    label: "List, first page, due soonest",
+    kind: "read",
+    targets: {
+      app: { url: `${f.appURL}/api/tickets?sort=sla_due`, headers: auth },
+    },
+  });
+  ops.push({
     key: "list.q2",
     label: `List, first page, q=${f.q2}`,
     kind: "read",

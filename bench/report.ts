@@ -63,6 +63,11 @@ function sizeSection(s: SizeResult): string {
           `- **SSE**: ${s.push.sse.clients} clients on one app process (connected in ${s.push.sse.connectSeconds} s), ${s.push.sse.events} events: command answer → each client p50 ${s.push.sse.p50} ms, p99 ${s.push.sse.p99} ms, max ${s.push.sse.max} ms, ${s.push.sse.missing} missed; app peak RSS ${show(s.push.sse.appPeakMB, " MB")}.`,
         ]
       : []),
+    ...(s.sla
+      ? [
+          `- **SLA recompute** after a policy change: ${s.sla.tickets} clocks in ${s.sla.seconds} s (${s.sla.ticketsPerSecond}/s) by the app's projector; app peak RSS ${show(s.sla.appPeakMB, " MB")}.`,
+        ]
+      : []),
     `- **Rebuild**: ${rebuild.tickets} tickets at ${rebuild.ticketsPerSecond} tickets/s (wall ${rebuild.wallSeconds} s for the whole command), peak RSS ${rebuild.peakRssMB} MB (process tree ${rebuild.peakTreeRssMB} MB).`,
     `- **App RSS**: idle ${show(memory.appIdleMB, " MB")}, under load (max) ${show(memory.appLoadMB, " MB")}; database process idle ${show(memory.dbIdleMB, " MB")}, under load ${show(memory.dbLoadMB, " MB")}.`,
     "",
@@ -99,6 +104,11 @@ function summaryTable(r: BenchResult): string {
     );
     lines.push(
       `| SSE, 200 clients: p50 / p99 ms (app MB) | ${r.sizes.map((s) => (s.push ? `${s.push.sse.p50} / ${s.push.sse.p99} (${show(s.push.sse.appPeakMB)})` : "–")).join(" | ")} |`,
+    );
+  }
+  if (r.sizes.some((s) => s.sla)) {
+    lines.push(
+      `| SLA recompute tickets/s (app peak MB) | ${r.sizes.map((s) => (s.sla ? `${s.sla.ticketsPerSecond} (${show(s.sla.appPeakMB)})` : "–")).join(" | ")} |`,
     );
   }
   lines.push(

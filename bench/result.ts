@@ -1,3 +1,4 @@
+import type { SlaRecomputeResult } from "./sla";
 // What a benchmark run records (bench/results/*.json): types only, shared by the run, its
 // report, its chart and its targets.
 import type { LagResult } from "./lag";
@@ -29,6 +30,8 @@ export interface SizeResult {
     sse: SseResult;
   };
   rebuild: RebuildResult;
+  /** The recompute after a policy change (runs from before SLA clocks have none). */
+  sla?: SlaRecomputeResult;
   memory: {
     appIdleMB: number | null;
     appLoadMB: number | null;

@@ -22,6 +22,7 @@ import { measure, type Measurement } from "./measure";
 import { listDbBytes, operations, type Side } from "./operations";
 import { listenerOf, memoryOf, pids, sampleMemory, toMB } from "./proc";
 import { runRebuild } from "./rebuild";
+import { measureSlaRecompute } from "./sla";
 import { writeReport } from "./report";
 import type { BenchResult, OpResult, SizeResult } from "./result";
 import { seedWithScript, waitForEmptyBacklog } from "./seed";
@@ -215,6 +216,19 @@ async function main() {
       };
       log(`idle RSS: app ${idle.app} MB, database ${idle.db ?? "-"} MB`);
 
+      // A policy change before the reads: every open ticket gets clocks (and a due time to sort
+      // by), and the recompute is measured.
+      await waitForEmptyBacklog(db);
+      log("SLA: a policy change, recomputing every open ticket's clocks…");
+      const sla = await measureSlaRecompute(
+        { baseURL: app.baseURL, token: app.apiToken },
+        appPid ?? null,
+      );
+      log(
+        `SLA recompute: ${sla.tickets} clocks in ${sla.seconds} s, ${sla.ticketsPerSecond}/s, app peak ${sla.appPeakMB} MB`,
+      );
+      await waitForEmptyBacklog(db);
+
       const fixtures = await gatherFixtures(app.baseURL, baselineURL, app.apiToken, chosen);
       chosen ??= fixtures.chosen;
       fixtures.fixtures.feedEnd =
@@ -332,6 +346,7 @@ async function main() {
         lag,
         push: { webhookRates, webhookLag: webhookLagResult, sse },
         rebuild,
+        sla,
         memory: { appIdleMB: idle.app, appLoadMB: load.app, dbIdleMB: idle.db, dbLoadMB: load.db },
       };
       result.sizes.push(sizeResult);

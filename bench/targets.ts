@@ -20,7 +20,7 @@ function checkTargets(r: BenchResult): Check[] {
   const at = `at ${big.size.toLocaleString("en")}`;
 
   for (const o of big.ops.filter(
-    (x) => x.key.startsWith("list.") && x.key !== "list.page20" && x.key !== "list.q2",
+    (x) => x.key.startsWith("list.") && !["list.page20", "list.q2", "list.sla_due"].includes(x.key),
   )) {
     const speedup = ratio(o.sides.pre?.p50, o.sides.app?.p50);
     const bytes = o.dbBytes ? ratio(o.dbBytes.app, o.dbBytes.pre) : null;
@@ -42,6 +42,23 @@ function checkTargets(r: BenchResult): Check[] {
           ? null
           : o.sides.app.p50 <= 150 && growth <= 2,
       figures: `app ${o?.sides.app?.p50} ms; ${oSmall?.sides.app?.p50} ms at ${small.size} (${growth}×)`,
+    });
+  }
+
+  const byDue = op(big, "list.sla_due");
+  const unsorted = op(big, "list.all") ?? big.ops.find((o) => o.key.startsWith("list."));
+  const dueRatio = ratio(byDue?.sides.app?.p50, unsorted?.sides.app?.p50);
+  checks.push({
+    target: `List sorted by due soonest: p50 within 2× of the unsorted first page ${at}`,
+    met: dueRatio === null ? null : dueRatio <= 2,
+    figures: `${byDue?.sides.app?.p50} ms vs ${unsorted?.sides.app?.p50} ms (${dueRatio}×)`,
+  });
+  if (big.sla && small.sla) {
+    const growth = ratio(big.sla.appPeakMB ?? undefined, small.sla.appPeakMB ?? undefined);
+    checks.push({
+      target: `SLA recompute after a policy change: tickets/s, and app peak memory ≤ 1.5× its peak at ${small.size.toLocaleString("en")} ${at}`,
+      met: growth === null ? null : growth <= 1.5,
+      figures: `${big.sla.ticketsPerSecond} tickets/s (${big.sla.tickets} in ${big.sla.seconds} s); app peak ${big.sla.appPeakMB} MB vs ${small.sla.appPeakMB} MB (${growth}×)`,
     });
   }
 
