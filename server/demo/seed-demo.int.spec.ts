@@ -37,7 +37,7 @@ describe("the demo desk", () => {
     expect(customer?.name).toBeTruthy();
     expect((await listSavedReplies()).length).toBe(3);
     // and a policy with a calendar, whose clocks every ticket has
-    const policy = await currentSlaPolicy();
+    const policy = await currentSlaPolicy((await getCollections()).db);
     expect(policy).toMatchObject({ version: 1, calendar: { timeZone: "Europe/Lisbon" } });
     const clocks = await slaCollections(await getCollections())
       .clocks.find({})

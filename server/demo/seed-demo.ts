@@ -52,7 +52,7 @@ export async function seedDemo(): Promise<number> {
     now: new Date(time),
     newId: () => new ObjectId().toHexString(),
   });
-  await saveSlaPolicy(DEMO_SLA_POLICY, actor, new Date(Date.now() - 90 * 24 * HOUR));
+  await saveSlaPolicy(cols.db, DEMO_SLA_POLICY, actor, new Date(Date.now() - 90 * 24 * HOUR));
   for (const reply of DEMO_SAVED_REPLIES) {
     await createSavedReply(
       reply,

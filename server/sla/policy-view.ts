@@ -3,8 +3,9 @@ import { z } from "zod";
 import { getCollections } from "@/server/db/client";
 import { slaRecomputeProgress } from "@/server/read-models/sla/get-clocks";
 import { slaRecomputeSchema } from "@/server/read-models/sla/schema";
-import { currentSlaPolicy, slaPolicyHistory } from "@/server/sla/policy";
-import { slaPolicySchema, type SlaPolicy } from "@/server/sla/policy-schema";
+import { currentSlaPolicy, saveSlaPolicy, slaPolicyHistory } from "@/server/sla/policy";
+import { slaPolicySchema, type SlaPolicy, type SlaPolicyInput } from "@/server/sla/policy-schema";
+import type { Actor } from "@/server/tickets/domain/types";
 
 /** GET /api/sla: the policy in force and how far its recompute is. */
 export const slaPolicyViewSchema = slaPolicySchema
@@ -34,5 +35,12 @@ export async function getSlaPolicyView(): Promise<SlaPolicyView> {
 }
 
 export async function getSlaPolicyHistory() {
-  return { items: (await slaPolicyHistory()).map(toPolicyJson) };
+  const { db } = await getCollections();
+  return { items: (await slaPolicyHistory(db)).map(toPolicyJson) };
+}
+
+/** PUT /api/sla and the admin page: a new version of the whole policy. */
+export async function putSlaPolicy(input: SlaPolicyInput, actor: Actor) {
+  const { db } = await getCollections();
+  return toPolicyJson(await saveSlaPolicy(db, input, actor, new Date()));
 }

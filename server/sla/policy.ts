@@ -1,6 +1,5 @@
 import "server-only";
 import type { Db } from "mongodb";
-import { getDb } from "@/server/db/client";
 import { COLLECTIONS } from "@/server/db/collections";
 import { isDuplicateKey } from "@/server/db/errors";
 import { businessCalendarSchema } from "@/server/sla/calendar";
@@ -10,6 +9,9 @@ import {
   type SlaPolicyInput,
 } from "@/server/sla/policy-schema";
 import type { Actor } from "@/server/tickets/domain/types";
+
+// The database is passed in, never imported: the read models' registry imports this module,
+// and nothing it imports may read the environment before a process (or a test) has set it.
 
 /**
  * One saved version of the policy. Versions are only ever inserted, `_id` being the version as
@@ -44,8 +46,8 @@ const toPolicy = (doc: SlaPolicyDocument): SlaPolicy => ({
 });
 
 /** The policy in force: the newest version, or the default (version 0, no targets). */
-export async function currentSlaPolicy(db?: Db): Promise<SlaPolicy> {
-  const [doc] = await policies(db ?? (await getDb()))
+export async function currentSlaPolicy(db: Db): Promise<SlaPolicy> {
+  const [doc] = await policies(db)
     .find({ _id: { $gte: idOf(0), $lte: idOf(999_999_999) } })
     .sort({ _id: -1 })
     .limit(1)
@@ -54,15 +56,15 @@ export async function currentSlaPolicy(db?: Db): Promise<SlaPolicy> {
 }
 
 /** One version of the policy (0: the default), or null if there is no such version. */
-export async function slaPolicyVersion(version: number, db?: Db): Promise<SlaPolicy | null> {
+export async function slaPolicyVersion(db: Db, version: number): Promise<SlaPolicy | null> {
   if (version === 0) return DEFAULT_SLA_POLICY;
-  const doc = await policies(db ?? (await getDb())).findOne({ _id: idOf(version) });
+  const doc = await policies(db).findOne({ _id: idOf(version) });
   return doc ? toPolicy(doc) : null;
 }
 
 /** Every saved version, newest first (at most `limit`). */
-export async function slaPolicyHistory(limit = 50, db?: Db): Promise<SlaPolicy[]> {
-  const docs = await policies(db ?? (await getDb()))
+export async function slaPolicyHistory(db: Db, limit = 50): Promise<SlaPolicy[]> {
+  const docs = await policies(db)
     .find({ _id: { $gte: idOf(0), $lte: idOf(999_999_999) } })
     .sort({ _id: -1 })
     .limit(limit)
@@ -76,12 +78,12 @@ export async function slaPolicyHistory(limit = 50, db?: Db): Promise<SlaPolicy[]
  * versions, in the order their inserts did.
  */
 export async function saveSlaPolicy(
+  db: Db,
   input: SlaPolicyInput,
   actor: Actor,
   now: Date,
-  db?: Db,
 ): Promise<SlaPolicy> {
-  const database = db ?? (await getDb());
+  const database = db;
   for (let attempt = 0; attempt < 20; attempt++) {
     const version = (await currentSlaPolicy(database)).version + 1;
     const doc: SlaPolicyDocument = {

@@ -1,8 +1,7 @@
 import { readJsonBody } from "@/server/http/request";
 import { route } from "@/server/http/route";
-import { saveSlaPolicy } from "@/server/sla/policy";
 import { slaPolicyInput } from "@/server/sla/policy-schema";
-import { getSlaPolicyView, toPolicyJson } from "@/server/sla/policy-view";
+import { getSlaPolicyView, putSlaPolicy } from "@/server/sla/policy-view";
 
 // Everyone who reads tickets may read the promises made on them; leads and write tokens change
 // them ("operate"): a change recomputes every open ticket's clocks.
@@ -15,6 +14,7 @@ export const GET = route("read", async () =>
 /** Replaces the whole policy: a new version; the clocks are recomputed in the background. */
 export const PUT = route("operate", async ({ request, actor }) => {
   const input = await readJsonBody(request, slaPolicyInput);
-  const saved = await saveSlaPolicy(input, actor, new Date());
-  return Response.json(toPolicyJson(saved), { headers: { "cache-control": "no-store" } });
+  return Response.json(await putSlaPolicy(input, actor), {
+    headers: { "cache-control": "no-store" },
+  });
 });

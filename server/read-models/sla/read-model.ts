@@ -76,7 +76,7 @@ async function slaVerifier(target: ReadTarget): Promise<Verifier> {
   const current = await currentSlaPolicy(target.db);
   const policies = new Map<number, SlaPolicy | null>([[current.version, current]]);
   const policy = async (version: number) => {
-    if (!policies.has(version)) policies.set(version, await slaPolicyVersion(version, target.db));
+    if (!policies.has(version)) policies.set(version, await slaPolicyVersion(target.db, version));
     return policies.get(version) ?? null;
   };
   const { env } = await import("@/server/env");

@@ -79,7 +79,7 @@ describe("SLA clocks, kept incrementally", () => {
         async (first, priority, steps) => {
           const cols = await getCollections();
           await emptyDesk(cols);
-          await saveSlaPolicy(slaPolicyInput.parse(first), LEAD, new Date());
+          await saveSlaPolicy(cols.db, slaPolicyInput.parse(first), LEAD, new Date());
           // Five days ago: closed tickets stay within the recompute's 30 days, whenever this runs.
           let at = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 5 * 86_400_000;
           const { ticketId } = await create(
@@ -97,7 +97,7 @@ describe("SLA clocks, kept incrementally", () => {
             at += s.gap * MINUTE;
             const when = as("Aisha", new Date(at));
             if (s.kind === "policy") {
-              await saveSlaPolicy(slaPolicyInput.parse(s.policy), LEAD, new Date());
+              await saveSlaPolicy(cols.db, slaPolicyInput.parse(s.policy), LEAD, new Date());
               await recomputeClocks(cols, new Date(), { budgetMs: 5_000 });
             } else if (closed) {
               continue;

@@ -26,8 +26,8 @@ const policy = (urgent: Record<string, number | null>, normal: Record<string, nu
   slaPolicyInput.parse({ calendar: { alwaysOpen: true }, targets: { urgent, normal } });
 
 async function givenPolicy(input: SlaPolicyInput) {
-  const saved = await saveSlaPolicy(input, LEAD, new Date());
   const cols = await getCollections();
+  const saved = await saveSlaPolicy(cols.db, input, LEAD, new Date());
   await recomputeClocks(cols, new Date(), { budgetMs: 10_000 });
   return saved;
 }
