@@ -150,6 +150,14 @@ export async function historyProblems(cols: Collections): Promise<string[]> {
     if (versions.join() !== expected.join()) {
       problems.push(`${id}: history versions ${versions.join()} for version ${ticket.version}`);
     }
+    // An SLA warning or breach is recorded once per target, policy version and clock start.
+    const moments = ticket.history
+      .filter((h) => h.type === "SlaWarning" || h.type === "SlaBreached")
+      .map(
+        (h) => `${h.type}:${h.changes.target}:${h.changes.policyVersion}:${h.changes.startedAt}`,
+      );
+    const twice = moments.filter((m, i) => moments.indexOf(m) !== i);
+    if (twice.length > 0) problems.push(`${id}: SLA moments recorded twice: ${twice.join(", ")}`);
     const closedAt = ticket.history.findIndex(
       (h) => h.type === "StatusChanged" && h.changes.to === "closed",
     );

@@ -1,5 +1,6 @@
 import type { IndexDescription } from "mongodb";
 import { readCollection, type ReadTarget } from "@/server/db/generations";
+import type { Clock } from "@/server/sla/clocks";
 import type { SlaTarget } from "@/server/sla/policy-schema";
 import type { Priority, Status } from "@/server/tickets/domain/types";
 
@@ -8,18 +9,8 @@ const DUE_KEYS = "sla_due_keys";
 const TIMERS = "sla_timers";
 const PROGRESS = "sla_progress";
 
-/** A clock as stored (server/sla/clocks.ts, Clock). */
-export interface StoredClock {
-  target: SlaTarget;
-  minutes: number;
-  startedAt: Date;
-  dueAt: Date | null;
-  warnAt: Date | null;
-  metAt: Date | null;
-  breachedAt: Date | null;
-  pausedAt: Date | null;
-  remainingMs: number | null;
-}
+/** A clock as stored: what server/sla/clocks.ts computes, as it computes it. */
+export type StoredClock = Clock;
 
 /**
  * One ticket's SLA clocks, `_id` the ticket id. `version` orders copies by policy version first,
