@@ -56,6 +56,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link href="/admin/webhooks" className={navLink}>
                       Webhooks
                     </Link>
+                    <Link href="/admin/sla" className={navLink}>
+                      SLA policy
+                    </Link>
                   </>
                 ) : null}
                 <span className="ml-auto flex items-center gap-3 text-sm text-slate-700 dark:text-slate-300">

@@ -105,6 +105,12 @@ const ACTIONS: Record<
     access: "admin",
     fields: () => ({ id: NO_SUCH_ID, fromPosition: "1", fromTime: "" }),
   },
+  // A refused policy (a negative target) and no file: the desk's policy is never changed.
+  saveSlaPolicyAction: {
+    access: "admin",
+    fields: () => ({ "targets.urgent.firstResponseMinutes": "-1" }),
+  },
+  importHolidaysAction: { access: "admin", fields: () => ({}) },
 };
 
 let ticketId = "";
@@ -328,6 +334,7 @@ const PAGES: { path: () => string; access: keyof typeof PAGE_ACCESS }[] = [
   { path: () => "/admin/saved-replies", access: "lead" },
   { path: () => "/admin/webhooks", access: "lead" },
   { path: () => `/admin/webhooks/${webhookId}`, access: "lead" },
+  { path: () => "/admin/sla", access: "lead" },
 ];
 
 test("every route handler is in the matrix", () => {
