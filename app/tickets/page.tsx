@@ -9,6 +9,7 @@ import { fieldErrorsOf } from "@/server/http/validation";
 import type { TicketListPage } from "@/server/read-models/ticket-list/item-schema";
 import { listTicketsWithSla } from "@/server/read-models/list-tickets-with-sla";
 import { listTicketsQuery } from "@/server/read-models/ticket-list/query";
+import { getSlaPolicyView } from "@/server/sla/policy-view";
 import { listSavedViews } from "@/server/views/saved-views";
 
 export const metadata: Metadata = { title: "Tickets" };
@@ -37,11 +38,11 @@ export default async function TicketsPage({
   const resolved = params.assignee === "me" ? { ...params, assignee: actor.name } : params;
   const parsed = listTicketsQuery.safeParse(resolved);
   const readAt = new Date().toISOString();
-  const [page, savedViews]: [TicketListPage | null, Awaited<ReturnType<typeof listSavedViews>>] =
-    await Promise.all([
-      parsed.success ? listTicketsWithSla(parsed.data) : Promise.resolve(null),
-      listSavedViews(actor.id),
-    ]);
+  const [page, savedViews, sla] = await Promise.all([
+    parsed.success ? listTicketsWithSla(parsed.data) : Promise.resolve<TicketListPage | null>(null),
+    listSavedViews(actor.id),
+    getSlaPolicyView(),
+  ]);
   const apiQuery = new URLSearchParams(resolved).toString();
   const errors = parsed.success ? null : fieldErrorsOf(parsed.error);
 
@@ -74,6 +75,7 @@ export default async function TicketsPage({
             initialPage={page ?? { items: [], nextCursor: null }}
             readAt={readAt}
             actorName={actor.name}
+            slaStatus={{ version: sla.version, recompute: sla.recompute }}
           />
         )}
         <CreateTicketForm />

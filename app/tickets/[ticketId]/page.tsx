@@ -11,8 +11,10 @@ import { getTicket } from "@/server/read-models/get-ticket";
 import { customerHref } from "@/server/read-models/ticket-list/customer-schema";
 import { listActivePeople } from "@/server/people/directory";
 import { listSavedReplies } from "@/server/saved-replies/list-saved-replies";
+import { getSlaPolicyView } from "@/server/sla/policy-view";
 import { Composer } from "@/app/tickets/[ticketId]/_components/composer";
 import { Conversation } from "@/app/tickets/[ticketId]/_components/conversation";
+import { SlaClocks } from "@/app/tickets/[ticketId]/_components/sla-clocks";
 import { TicketActions } from "@/app/tickets/[ticketId]/_components/ticket-actions";
 import { TicketFacts } from "@/app/tickets/[ticketId]/_components/ticket-facts";
 import { TicketWorkspace } from "@/app/tickets/[ticketId]/_components/ticket-workspace";
@@ -57,10 +59,11 @@ export default async function TicketPage({ params }: Props) {
     );
   }
   const { ticket } = read;
-  const [me, people, savedReplies] = await Promise.all([
+  const [me, people, savedReplies, slaPolicy] = await Promise.all([
     requireUser("read").then((user) => user.name),
     listActivePeople(),
     listSavedReplies(),
+    getSlaPolicyView(),
   ]);
   const customer = ticket.customer;
 
@@ -148,6 +151,15 @@ export default async function TicketPage({ params }: Props) {
                     <span className="italic">No customer email</span>
                   )
                 }
+              />
+            </Panel>
+            <Panel aria-labelledby="sla-heading">
+              <h2 id="sla-heading" className="mb-2 text-base font-semibold">
+                SLA
+              </h2>
+              <SlaClocks
+                sla={ticket.sla}
+                policy={{ version: slaPolicy.version, recompute: slaPolicy.recompute }}
               />
             </Panel>
             <TicketActions

@@ -6,12 +6,20 @@ import { useEffect, useState, useTransition } from "react";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import {
+  DUE_SOONEST,
   OWNED_FILTERS,
   assigneeChanges,
   assigneeChoice,
   listHref,
   withChanges,
+  withSearch,
 } from "@/app/tickets/_components/list-url";
+
+const SLA_CHOICES = [
+  ["at_risk", "At risk"],
+  ["breached", "Breached"],
+  ["met", "Met"],
+] as const;
 
 export const SEARCH_INPUT_ID = "ticket-search";
 
@@ -54,7 +62,7 @@ export function ListFilters({ params: urlParams, actorName }: Props) {
   // over it and put them back on the list.
   const searchNow = () => {
     if (q.trim() === (params.q ?? "")) return;
-    const next = withChanges(params, { q: q.trim() || null });
+    const next = withChanges(params, withSearch(params, q.trim() || null));
     setParams(next);
     startTransition(() => router.replace(listHref(next), { scroll: false }));
   };
@@ -64,7 +72,9 @@ export function ListFilters({ params: urlParams, actorName }: Props) {
     if (q.trim() === (params.q ?? "")) return;
     const timer = setTimeout(() => {
       startTransition(() =>
-        router.replace(listHref(withChanges(params, { q: q.trim() || null })), { scroll: false }),
+        router.replace(listHref(withChanges(params, withSearch(params, q.trim() || null))), {
+          scroll: false,
+        }),
       );
     }, 350);
     return () => clearTimeout(timer);
@@ -81,10 +91,10 @@ export function ListFilters({ params: urlParams, actorName }: Props) {
       </h2>
       <form
         role="search"
-        className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-[minmax(12rem,2fr)_repeat(5,minmax(0,1fr))]"
+        className="grid grid-cols-2 gap-3 sm:grid-cols-4"
         onSubmit={(event) => {
           event.preventDefault();
-          go({ q: q.trim() || null });
+          go(withSearch(params, q.trim() || null));
         }}
       >
         <Field
@@ -99,7 +109,7 @@ export function ListFilters({ params: urlParams, actorName }: Props) {
           }
           size="compact"
           tone="plain"
-          className="col-span-2 sm:col-span-3 lg:col-span-1"
+          className="col-span-2 sm:col-span-1"
           type="search"
           name="q"
           value={q}
@@ -195,6 +205,40 @@ export function ListFilters({ params: urlParams, actorName }: Props) {
           <option value="false">Not awaiting a reply</option>
           {params.awaitingReply && !["true", "false"].includes(params.awaitingReply) ? (
             <option value={params.awaitingReply}>{params.awaitingReply}</option>
+          ) : null}
+        </Select>
+        <Select
+          id="filter-sla"
+          label="SLA"
+          size="compact"
+          tone="plain"
+          value={params.sla ?? ""}
+          onChange={(event) => go({ sla: event.target.value || null })}
+        >
+          <option value="">Any SLA state</option>
+          {SLA_CHOICES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+          {params.sla && !SLA_CHOICES.some(([value]) => value === params.sla) ? (
+            <option value={params.sla}>{params.sla}</option>
+          ) : null}
+        </Select>
+        <Select
+          id="filter-sort"
+          label="Order"
+          size="compact"
+          tone="plain"
+          value={params.sort === "updated" ? "" : (params.sort ?? "")}
+          onChange={(event) => go({ sort: event.target.value || null })}
+        >
+          <option value="">Newest change first</option>
+          <option value={DUE_SOONEST} disabled={Boolean(params.q)}>
+            {params.q ? "Due soonest (not with a search)" : "Due soonest"}
+          </option>
+          {params.sort && !["updated", DUE_SOONEST].includes(params.sort) ? (
+            <option value={params.sort}>{params.sort}</option>
           ) : null}
         </Select>
         <button type="submit" className="sr-only focus:not-sr-only">

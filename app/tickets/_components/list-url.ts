@@ -6,8 +6,24 @@ export const OWNED_FILTERS = [
   "priority",
   "hasNote",
   "awaitingReply",
+  "sla",
+  "sort",
   "q",
 ];
+
+/** The list's orders besides the default (newest change first). */
+export const DUE_SOONEST = "sla_due";
+
+/**
+ * A search is ordered by the list's own order, never by due time (the API refuses the pair):
+ * typing a search leaves "due soonest" for the default order instead of failing the list.
+ */
+export function withSearch(
+  params: Record<string, string>,
+  q: string | null,
+): Record<string, string | null> {
+  return q && params.sort === DUE_SOONEST ? { q, sort: null } : { q };
+}
 
 /**
  * The list's address after some changes: `null` removes a parameter. Every parameter not named

@@ -7,6 +7,8 @@ import { BulkBar } from "@/app/tickets/_components/bulk-bar";
 import { BulkOutcome, type BulkRun } from "@/app/tickets/_components/bulk-outcome";
 import type { BulkChange } from "@/app/tickets/_components/bulk-types";
 import { ShortcutsDialog } from "@/app/tickets/_components/shortcuts-dialog";
+import { SlaPolicyNote } from "@/app/tickets/_components/sla-policy-note";
+import type { SlaPolicyStatus } from "@/components/sla-policy-status";
 import { TicketRow } from "@/app/tickets/_components/ticket-row";
 import { useListShortcuts } from "@/app/tickets/_components/use-list-shortcuts";
 import { bulkChangeAction } from "@/app/tickets/bulk-actions";
@@ -18,6 +20,8 @@ interface Props {
   initialPage: TicketListPage;
   readAt: string;
   actorName: string;
+  /** The SLA policy in force when the page was read, and its recompute. */
+  slaStatus: SlaPolicyStatus;
 }
 
 async function fetchPage(apiQuery: string, cursor: string | null, signal: AbortSignal) {
@@ -33,7 +37,7 @@ async function fetchPage(apiQuery: string, cursor: string | null, signal: AbortS
  * loaded page, so "load more" pages stay fresh too; polled every second when changes are not
  * pushed), with keyboard navigation and bulk changes.
  */
-export function TicketListView({ apiQuery, initialPage, readAt, actorName }: Props) {
+export function TicketListView({ apiQuery, initialPage, readAt, actorName, slaStatus }: Props) {
   const pollMs = usePollInterval();
   const list = useInfiniteQuery({
     queryKey: ["ticket-list", apiQuery],
@@ -157,6 +161,8 @@ export function TicketListView({ apiQuery, initialPage, readAt, actorName }: Pro
           {new Date(list.dataUpdatedAt).toLocaleTimeString("en-GB", { timeZone: "UTC" })} UTC
         </time>
       </p>
+      {/* Outside the live region too: its progress moves every second. */}
+      <SlaPolicyNote initial={slaStatus} className="-mt-2 text-xs" />
 
       {visibleChecked.length > 0 ? (
         <BulkBar

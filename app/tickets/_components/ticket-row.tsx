@@ -5,6 +5,7 @@ import type { Ref } from "react";
 import { PriorityBadge } from "@/components/priority-badge";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
+import { SlaDueBadge } from "@/app/tickets/_components/sla-due-badge";
 import type { TicketListItem } from "@/server/read-models/ticket-list/item-schema";
 
 interface Props {
@@ -62,6 +63,7 @@ export function TicketRow({
           </Link>
           <StatusBadge status={t.status} />
           <PriorityBadge priority={t.priority} />
+          <SlaDueBadge state={t.slaState} dueAt={t.slaDueAt} />
           {t.awaitingReply ? (
             <span
               data-testid="awaiting-reply"
