@@ -9,6 +9,7 @@ import { humanDuration, plural } from "@/app/dashboard/_components/format";
 import { NumberCard } from "@/app/dashboard/_components/number-card";
 import { NumberLink } from "@/app/dashboard/_components/number-link";
 import { PerDayChart } from "@/app/dashboard/_components/per-day-chart";
+import { SlaSection } from "@/app/dashboard/_components/sla-section";
 import { fetchSnapshot, freshnessOf, type Snapshot } from "@/app/dashboard/_components/snapshot";
 import { dashboardLinks, type LinkedNumber } from "@/server/read-models/dashboard/links";
 import type { DurationStats } from "@/server/read-models/dashboard/dashboard-schema";
@@ -111,6 +112,13 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
               .
             </p>
           ) : null}
+        </Panel>
+
+        <Panel aria-labelledby="sla-heading" className={panel}>
+          <h2 id="sla-heading" className={heading}>
+            Service levels <span className="font-normal">(SLA, last 30 days)</span>
+          </h2>
+          <SlaSection sla={dashboard.sla} />
         </Panel>
 
         <Panel aria-labelledby="tags-heading" className={panel}>
@@ -275,7 +283,33 @@ export function LiveDashboard({ initial }: { initial: Snapshot }) {
           <h2 id="per-day-heading" className={heading}>
             Created vs closed per day
           </h2>
-          <PerDayChart perDay={links.perDay} />
+          <PerDayChart
+            id="per-day"
+            title="Tickets created and closed per day, last 30 UTC days"
+            tableLabel="Show the numbers per day"
+            series={[
+              {
+                name: "Created",
+                counted: (n) => `${n} created`,
+                busiest: "Most created",
+                swatch: "bg-sky-600 dark:bg-sky-400",
+                fill: "fill-sky-600 dark:fill-sky-400",
+                days: links.perDay.map(({ day, created }) => ({ day, number: created })),
+                metric: (day) => `perDay.${day}.created`,
+                context: (day) => `tickets created on ${day}`,
+              },
+              {
+                name: "Closed",
+                counted: (n) => `${n} closed`,
+                busiest: "Most closed",
+                swatch: "bg-orange-600 dark:bg-orange-400",
+                fill: "fill-orange-600 dark:fill-orange-400",
+                days: links.perDay.map(({ day, closed }) => ({ day, number: closed })),
+                metric: (day) => `perDay.${day}.closed`,
+                context: (day) => `tickets closed on ${day}`,
+              },
+            ]}
+          />
         </Panel>
       </div>
     </div>

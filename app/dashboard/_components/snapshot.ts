@@ -1,10 +1,11 @@
 import type { ProjectionStatus } from "@/server/projections/status";
 import type { Dashboard } from "@/server/read-models/dashboard/dashboard-schema";
+import type { SlaDashboard } from "@/server/read-models/sla/schema";
 
-/** The dashboard and the projector's state, read together. */
+/** The dashboard (with its SLA figures) and the projector's state, read together. */
 export interface Snapshot {
   projection: ProjectionStatus;
-  dashboard: Dashboard;
+  dashboard: Dashboard & { sla: SlaDashboard };
 }
 
 async function getJson<T>(url: string): Promise<T> {
@@ -19,7 +20,7 @@ async function getJson<T>(url: string): Promise<T> {
  */
 export async function fetchSnapshot(): Promise<Snapshot> {
   const projection = await getJson<ProjectionStatus>("/api/projections");
-  const dashboard = await getJson<Dashboard>("/api/dashboard");
+  const dashboard = await getJson<Snapshot["dashboard"]>("/api/dashboard");
   return { projection, dashboard };
 }
 
