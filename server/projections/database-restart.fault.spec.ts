@@ -11,6 +11,7 @@ import { verifyProjections } from "@/server/projections/verify";
 import { startApp, type AppProcess } from "@/server/testing/app-process";
 import { DeskLoad, givenLoadAgents, responseProblem, type Sent } from "@/server/testing/http-load";
 import {
+  quiesceSla,
   dashboardVersusRecount,
   historyProblems,
   lostAcknowledged,
@@ -168,6 +169,7 @@ describe("the database restarts under load", () => {
         app!.output().split("\n").slice(-15).join("\n"),
     ).not.toBeNull();
 
+    await step("quiet", () => quiesceSla(app!, "restart"));
     const drainMs = await step("drain", () => waitForDrain(cols, 60_000));
     console.log(`restart: queue drained ${drainMs} ms later`);
     const report = await step("verify", () => verifyProjections(cols, { waitForQueueMs: 30_000 }));

@@ -5,7 +5,7 @@ import { collections, type Collections } from "@/server/db/collections";
 import { setTimeout as sleep } from "node:timers/promises";
 import { PROJECT_ROOT } from "@/server/db/embedded";
 import { spawnWatched } from "@/server/process/watched";
-import { childEnv } from "@/server/testing/app-process";
+import { childEnv, type AppProcess } from "@/server/testing/app-process";
 import type { Sent } from "@/server/testing/http-load";
 import { HISTORY_LIMIT } from "@/server/tickets/write-model";
 import { decodeKey } from "@/server/read-models/dashboard/contribution";
@@ -186,4 +186,34 @@ export async function runVerifyScript(
   const code = await run.exited;
   clearTimeout(timer);
   return { code, output: output.join("") };
+}
+
+/**
+ * Stops the desk writing by itself before it is checked: with targets of seconds, SLA warnings
+ * and breaches would go on being recorded (new ticket versions) while verify reads. A policy
+ * with no targets, once its recompute is done, leaves no clock running. Bounded: with no
+ * projector running nothing records anything anyway.
+ */
+export async function quiesceSla(app: Pick<AppProcess, "baseURL" | "apiToken">, label: string) {
+  const call = async (init?: RequestInit) => {
+    const res = await fetch(`${app.baseURL}/api/sla`, {
+      ...init,
+      headers: { authorization: `Bearer ${app.apiToken}`, "content-type": "application/json" },
+    });
+    return (await res.json()) as {
+      version: number;
+      recompute: { policyVersion: number; finishedAt: string | null } | null;
+    };
+  };
+  const saved = await call({
+    method: "PUT",
+    body: JSON.stringify({ calendar: { alwaysOpen: true }, targets: {} }),
+  });
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    const { recompute } = await call();
+    if (recompute?.policyVersion === saved.version && recompute.finishedAt) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  console.log(`${label}: the recompute to a policy without targets did not finish in 90 s`);
 }

@@ -13,6 +13,7 @@ import {
 import { handlerLoad } from "@/server/testing/handler-load";
 import { givenLoadAgents, responseProblem, type Sent } from "@/server/testing/http-load";
 import {
+  quiesceSla,
   dashboardVersusRecount,
   historyProblems,
   lostAcknowledged,
@@ -82,36 +83,6 @@ export function projectorDesk(): ProjectorDesk {
       return projector;
     },
   };
-}
-
-/**
- * Stops the desk writing by itself before it is checked: with targets of seconds, SLA warnings
- * and breaches would go on being recorded (new ticket versions) while verify reads. A policy
- * with no targets, once its recompute is done, leaves no clock running. Bounded: with no
- * projector running nothing records anything anyway.
- */
-async function quiesceSla(app: AppProcess, label: string) {
-  const call = async (init?: RequestInit) => {
-    const res = await fetch(`${app.baseURL}/api/sla`, {
-      ...init,
-      headers: { authorization: `Bearer ${app.apiToken}`, "content-type": "application/json" },
-    });
-    return (await res.json()) as {
-      version: number;
-      recompute: { policyVersion: number; finishedAt: string | null } | null;
-    };
-  };
-  const saved = await call({
-    method: "PUT",
-    body: JSON.stringify({ calendar: { alwaysOpen: true }, targets: {} }),
-  });
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    const { recompute } = await call();
-    if (recompute?.policyVersion === saved.version && recompute.finishedAt) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  console.log(`${label}: the recompute to a policy without targets did not finish in 90 s`);
 }
 
 /**
