@@ -24,6 +24,10 @@ export default async function globalSetup() {
       EVENTS_STREAM_MAX_SECONDS: "3",
       // The webhook journeys deliver to a receiver on 127.0.0.1.
       WEBHOOKS_ALLOW_PRIVATE: "true",
+      // One SLA "minute" lasts a second, checked every 250 ms: e2e/sla.spec.ts watches a target
+      // pass. The policy has no targets outside that spec, so no other journey sees clocks.
+      SLA_MINUTE_MS: "1000",
+      SLA_TICK_MS: "250",
     },
     readyTimeoutMs: 60_000,
   });

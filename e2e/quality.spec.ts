@@ -86,6 +86,21 @@ const pages: { name: string; path: () => string; ready: (page: Page) => Promise<
       expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible(),
   },
   {
+    name: "sla-policy",
+    path: () => "/admin/sla",
+    ready: async (page) => {
+      await expect(page.getByRole("heading", { name: "SLA policy", level: 1 })).toBeVisible();
+      // Scan the calendar's controls too: weekly hours, holidays, the import.
+      await page.getByRole("radio", { name: "Working hours in a time zone" }).check();
+    },
+  },
+  {
+    // The list's SLA controls set: filtered by state, due soonest first.
+    name: "list-sla",
+    path: () => "/tickets?sla=at_risk&sort=sla_due",
+    ready: (page) => expect(page.getByLabel("Order")).toHaveValue("sla_due"),
+  },
+  {
     name: "customers-list",
     path: () => "/customers?q=quality",
     // The customers read model is projected beside the ticket's: reload until it is there.

@@ -45,6 +45,9 @@ export function SlaPolicyForm({
     idleState,
   );
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  // What was known when the lead pressed Save: a saved version is watched from there, so its
+  // recompute shows as running until GET /api/sla itself says it is done.
+  const [beforeSave, setBeforeSave] = useState(status);
   if (state.status === "saved" && state.version !== savedVersion) setSavedVersion(state.version);
   const errors = state.status === "error" ? state.fieldErrors : {};
   const general = Object.entries(errors).filter(([field]) => GENERAL.has(field));
@@ -59,6 +62,7 @@ export function SlaPolicyForm({
         onSubmit={(event) => {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
+          setBeforeSave(status);
           startTransition(() => save(form));
         }}
       >
@@ -212,7 +216,7 @@ export function SlaPolicyForm({
       </form>
       <SlaRecomputeStatus
         key={savedVersion ?? "page"}
-        initial={status}
+        initial={savedVersion === null ? status : beforeSave}
         savedVersion={savedVersion}
       />
     </div>
