@@ -10,7 +10,7 @@ export const ticketIdField = z
 export const isoTimeField = z.iso.datetime();
 
 /** A ticket's SLA in one word: the worst of its clocks (server/read-models/sla/). */
-export const SLA_STATES = ["running", "at_risk", "paused", "met", "breached"] as const;
+const SLA_STATES = ["running", "at_risk", "paused", "met", "breached"] as const;
 export type SlaState = (typeof SLA_STATES)[number];
 
 /** The list row's SLA fields. */
@@ -57,7 +57,7 @@ export type CustomerSummary = z.infer<typeof customerSummarySchema>;
 // A ticket's SLA clocks, as the detail answers them (server/read-models/sla/).
 const time = isoTimeField;
 
-export const slaClockSchema = z
+const slaClockSchema = z
   .object({
     state: z.enum(["running", "paused", "met", "breached"]),
     atRisk: z.boolean().meta({ description: "Running, with 80% or more of its time used" }),

@@ -15,10 +15,10 @@ export type BusinessCalendar =
     };
 type HoursCalendar = Exclude<BusinessCalendar, { alwaysOpen: true }>;
 
-export const MAX_INTERVALS_A_DAY = 6;
-export const MAX_HOLIDAYS = 500;
+const MAX_INTERVALS_A_DAY = 6;
+const MAX_HOLIDAYS = 500;
 /** How far addBusinessTime looks for working time before it answers null. */
-export const SEARCH_DAYS = 3 * 366;
+const SEARCH_DAYS = 3 * 366;
 
 const DAY_MS = 86_400_000;
 const START = /^(?:[01]\d|2[0-3]):[0-5]\d$/;

@@ -22,7 +22,7 @@ const minutes = (label: string) =>
     .nullish()
     .transform((value) => value ?? null);
 
-export const priorityTargetsSchema = z
+const priorityTargetsSchema = z
   .strictObject(
     {
       firstResponseMinutes: minutes("First response"),
@@ -32,7 +32,7 @@ export const priorityTargetsSchema = z
     { error: "Targets must be an object of minutes." },
   )
   .meta({ id: "SlaPriorityTargets" });
-export type PriorityTargets = z.infer<typeof priorityTargetsSchema>;
+type PriorityTargets = z.infer<typeof priorityTargetsSchema>;
 
 const NO_TARGETS: PriorityTargets = {
   firstResponseMinutes: null,

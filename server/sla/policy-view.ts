@@ -17,7 +17,7 @@ export const slaPolicyHistorySchema = z
   .object({ items: z.array(slaPolicySchema).meta({ description: "Newest first, at most 50" }) })
   .meta({ id: "SlaPolicyHistory" });
 
-export const toPolicyJson = (policy: SlaPolicy) => ({
+const toPolicyJson = (policy: SlaPolicy) => ({
   version: policy.version,
   updatedAt: policy.updatedAt?.toISOString() ?? null,
   updatedBy: policy.updatedBy?.name ?? null,

@@ -9,7 +9,7 @@ import { recordSlaEvent } from "@/server/tickets/commands/record-sla-event";
 import { TicketNotFoundError } from "@/server/tickets/domain/errors";
 
 /** Who records SLA warnings and breaches: the desk itself. */
-export const SLA_ACTOR = { id: "system:sla", name: "SLA" };
+const SLA_ACTOR = { id: "system:sla", name: "SLA" };
 
 const PER_TICK = 100;
 

@@ -4,7 +4,6 @@ import { chunks } from "@/server/projections/chunks";
 import { breachedAtOf, clockState, isRunning } from "@/server/sla/clocks";
 import { SLA_TARGETS } from "@/server/sla/policy-schema";
 import {
-  NO_DUE,
   dueKeysAfter,
   parseDueKey,
   slaCollections,
@@ -134,9 +133,6 @@ export class SlaDueKeys {
       .map((k) => ({ ticketId: k.ticketId, dueMs: k.dueMs }));
   }
 }
-
-/** The due time a list cursor stores for a row with no running clock. */
-export const NO_DUE_MS = NO_DUE;
 
 /** The recompute's progress, for the lead's screens and GET /api/sla. */
 export async function slaRecomputeProgress(target: ReadTarget) {

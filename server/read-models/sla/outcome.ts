@@ -7,7 +7,7 @@ import type { StoredClock } from "@/server/read-models/sla/collections";
 const DAY = 86_400_000;
 
 /** The days the SLA figures cover: the last 30 UTC days, today included. */
-export const SLA_WINDOW_DAYS = 30;
+const SLA_WINDOW_DAYS = 30;
 
 export const utcDay = (d: Date | number) => new Date(d).toISOString().slice(0, 10);
 

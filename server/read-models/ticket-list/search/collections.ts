@@ -27,7 +27,7 @@ export interface SearchTicketDocument {
  * moves a ticket's keys only when it falls in a later minute than the last one (then all of them,
  * else only the words it adds), and a search orders each minute's few matches by the list rows.
  */
-export const SEARCH_BUCKET_MS = 60_000;
+const SEARCH_BUCKET_MS = 60_000;
 const BUCKET_DIGITS = 9;
 
 export const bucketOf = (updatedAt: Date | number) =>
