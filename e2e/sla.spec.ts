@@ -80,6 +80,17 @@ async function saveUrgentFirstResponse(page: Page, minutes: number): Promise<num
   return version;
 }
 
+/** At phone width, the page as it is does not scroll sideways. */
+async function expectFitsPhone(page: Page, name: string) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
+  if (size) await page.setViewportSize(size);
+}
+
 /** Seconds left on a running badge ("Due in 9m 58s", "At risk: due in 7s"). */
 function secondsLeft(text: string): number {
   const match = /due in (?:(\d+)m )?(\d+)s/i.exec(text);
@@ -276,6 +287,7 @@ test("an urgent ticket's badge counts down, follows a shorter target, is met by 
   await page.getByLabel("SLA", { exact: true }).selectOption({ label: "Met" });
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute("data-ticket-id", answered.ticketId);
+  await expectFitsPhone(page, "the list with SLA badges");
 
   // The breach is on the ticket's timeline, recorded by the desk itself, after the warning.
   await page.goto(`/tickets/${leftAlone.ticketId}`);
@@ -286,6 +298,7 @@ test("an urgent ticket's badge counts down, follows a shorter target, is met by 
   await expect(
     page.getByTestId("sla-clocks").locator('[data-sla-target="firstResponse"]'),
   ).toHaveAttribute("data-sla-state", "breached");
+  await expectFitsPhone(page, "the ticket page with SLA clocks");
 
   // The dashboard: the share of urgent first responses met, each number a link to exactly the
   // tickets it counts (the list and the API agree with it).
@@ -302,6 +315,7 @@ test("an urgent ticket's badge counts down, follows a shorter target, is met by 
     `${(Math.floor(percent * 10) / 10).toLocaleString("en")}%`,
   );
   await expectAccessible(page, "dashboard with SLA figures");
+  await expectFitsPhone(page, "the dashboard with SLA figures");
   // The whole page's picture, cut to the section: the freshness bar sticks to the top of the
   // window, and would cover a section scrolled into view.
   await page.evaluate(() => window.scrollTo(0, 0));
