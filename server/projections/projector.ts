@@ -5,6 +5,7 @@ import type { ObjectId } from "mongodb";
 import { isTransientDatabaseError, OperationStuckError } from "@/server/db/errors";
 import { collections, type Collections } from "@/server/db/collections";
 import { claimEntry, failEntry, releaseEntry } from "@/server/projections/lease";
+import type { TicketDocument } from "@/server/tickets/write-model";
 import { maintainReadModels, projectTicket, settleReadModels } from "@/server/projections/project";
 import { EPOCH, enqueue } from "@/server/projections/queue";
 import { HEARTBEAT_MS } from "@/server/projections/status";
@@ -133,12 +134,15 @@ export class Projector {
     );
   }
 
-  private recordLag(ticket: { updatedAt: Date }, projectedAt: Date) {
+  private recordLag(ticket: Pick<TicketDocument, "updatedAt" | "history">, projectedAt: Date) {
     this.projected++;
+    // The last write's time: an SLA warning or breach writes a version without moving
+    // updatedAt (the list order), so updatedAt alone would count its age as lag.
+    const wroteAt = Math.max(ticket.updatedAt.getTime(), ticket.history.at(-1)?.at.getTime() ?? 0);
     // Only writes made while this projector runs measure its lag; a backlog from before it
     // started shows up as the age of the oldest pending ticket instead.
-    if (ticket.updatedAt.getTime() < this.startedAt.getTime() - 60_000) return;
-    this.lags.push(Math.max(0, projectedAt.getTime() - ticket.updatedAt.getTime()));
+    if (wroteAt < this.startedAt.getTime() - 60_000) return;
+    this.lags.push(Math.max(0, projectedAt.getTime() - wroteAt));
     if (this.lags.length > 200) this.lags.shift();
   }
 
