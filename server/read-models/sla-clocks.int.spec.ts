@@ -7,6 +7,7 @@ import { listTicketsWithSla } from "@/server/read-models/list-tickets-with-sla";
 import { getTicket } from "@/server/read-models/get-ticket";
 import { slaCollections } from "@/server/read-models/sla/collections";
 import { slaRecomputeProgress } from "@/server/read-models/sla/get-clocks";
+import { getSlaDashboard } from "@/server/read-models/sla/get-sla-dashboard";
 import { recomputeClocks } from "@/server/read-models/sla/recompute";
 import { listTicketsQuery } from "@/server/read-models/ticket-list/query";
 import { saveSlaPolicy } from "@/server/sla/policy";
@@ -204,6 +205,21 @@ describe("SLA clocks", () => {
       if (!cursor) break;
     }
     expect(ids).toEqual([overdue, soon, normal, none]);
+  });
+
+  it("given dashboards read at once, when the SLA figures are counted, then they share one count", async () => {
+    await givenPolicy(policy({ firstResponseMinutes: 30 }));
+    await ticketFrom(40);
+    await fire();
+    const cols = await getCollections();
+    const [a, b] = await Promise.all([
+      getSlaDashboard(cols, new Date()),
+      getSlaDashboard(cols, new Date()),
+    ]);
+    expect(a).toBe(b);
+    expect(a.targets.firstResponse).toMatchObject({ met: 0, breached: 1, percentMet: 0 });
+    // and a later read counts again
+    expect(await getSlaDashboard(cols, new Date())).not.toBe(a);
   });
 
   it("given a priority change, when projected, then the clock follows the new priority's target", async () => {

@@ -29,12 +29,28 @@ const withPercent = (t: Tally) => ({ ...t, percentMet: percent(t) });
 const tally = (): Tally => ({ met: 0, breached: 0 });
 
 /**
+ * Requests that arrive while a count is running share it (a dashboard open in many tabs, or
+ * polled every second, would otherwise scan the clocks once per request at once): a request
+ * gets the count in flight when it arrived, which started at most one count's time before it.
+ */
+const inFlight = new Map<string, Promise<SlaDashboard>>();
+
+export function getSlaDashboard(target: ReadTarget, now: Date): Promise<SlaDashboard> {
+  const key = `${target.db.databaseName}:${target.generation}`;
+  const running = inFlight.get(key);
+  if (running) return running;
+  const count = countSlaDashboard(target, now).finally(() => inFlight.delete(key));
+  inFlight.set(key, count);
+  return count;
+}
+
+/**
  * The dashboard's SLA figures, counted from the clocks documents with the same predicates the
  * list's SLA filters use (outcome.ts), so each number drills down to exactly its tickets. It
  * reads every clocks document (the ticket's current priority and assignee): fine at a few
  * thousand tickets, and measured by `npm run bench` at 100,000 (docs/benchmarks.md).
  */
-export async function getSlaDashboard(target: ReadTarget, now: Date): Promise<SlaDashboard> {
+async function countSlaDashboard(target: ReadTarget, now: Date): Promise<SlaDashboard> {
   const window = slaWindow(now);
   const totals = Object.fromEntries(SLA_TARGETS.map((t) => [t, tally()])) as Record<
     SlaTarget,
