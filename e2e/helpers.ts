@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 // What several end-to-end specs share in the browser: signing in, driving pages by keyboard,
 // waiting for the live list, and reading the ticket page's write status. Tickets made through
 // the API are in ./api.
@@ -111,3 +112,14 @@ export async function markDocument(page: Page): Promise<() => Promise<boolean>> 
 
 /** Today's date in UTC, as the dashboard and the list's date filters write it. */
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+/** No serious or critical accessibility violation (axe, WCAG 2.1 AA and best practice). */
+export async function expectAccessible(page: Page, name: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  expect(serious, name).toEqual([]);
+}

@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { Webhook as Verifier } from "standardwebhooks";
 import { startReceiver, type Receiver } from "../server/testing/receiver";
 import { bearer, STORAGE_STATE } from "./accounts";
+import { expectAccessible } from "./helpers";
 
 // A lead subscribes a receiver on 127.0.0.1 (the e2e run allows private addresses), is shown
 // its signing secret once, and watches a ticket's events reach it: the attempts table says what
@@ -33,15 +33,6 @@ const deliveries = () =>
   receiver.received.map((r) => ({ ...r, event: JSON.parse(r.body) as Delivered }));
 
 /** No serious or critical accessibility violations on the page as it is. */
-async function expectAccessible(page: Page, name: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
-  expect(serious, name).toEqual([]);
-}
 
 test("a lead subscribes a receiver, sees the secret once, and its ticket.created delivery verifies and is redelivered", async ({
   page,

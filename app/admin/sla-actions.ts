@@ -64,25 +64,9 @@ const importHolidays = serverAction({
   },
 });
 
-/** The schema speaks to API clients ("null for none"); the form's empty field is its null. */
-const inFormWords = (errors: Record<string, string[]>) =>
-  Object.fromEntries(
-    Object.entries(errors).map(([field, messages]) => [
-      field,
-      messages.map((m) =>
-        m
-          .replace("(or null for none)", "(or empty for none)")
-          .replace(", or null for none", ", or empty for none"),
-      ),
-    ]),
-  );
-
 /** Saves the whole policy as a new version; the clocks are then recomputed in the background. */
 export async function saveSlaPolicyAction(previous: SlaSaveState, form: FormData) {
-  const outcome = await save(previous, form);
-  return outcome.status === "error"
-    ? { ...outcome, fieldErrors: inFormWords(outcome.fieldErrors) }
-    : outcome;
+  return save(previous, form);
 }
 
 /** Reads the holidays of an uploaded iCalendar file; nothing is saved until the policy is. */

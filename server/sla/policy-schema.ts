@@ -13,9 +13,9 @@ const MAX_MINUTES = 525_600;
 
 const minutes = (label: string) =>
   z
-    .number({ error: `${label} must be a number of minutes, or null for none.` })
+    .number({ error: `${label} must be a number of minutes, or none.` })
     .int({ error: `${label} must be a whole number of minutes.` })
-    .min(1, { error: `${label} must be at least 1 minute (or null for none).` })
+    .min(1, { error: `${label} must be at least 1 minute, or none.` })
     .max(MAX_MINUTES, {
       error: `${label} must be at most ${MAX_MINUTES.toLocaleString("en")} minutes.`,
     })
